@@ -3,10 +3,6 @@ package io.switchboard.infra;
 import io.switchboard.contracts.TopicCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +20,9 @@ import java.util.Optional;
 public final class LocalPlatform {
 
     /** The services in start order, each with its HTTP port setting, default port and database (if any). */
+    private static final Service SANDBOX = new Service("vendor-sandbox", "SANDBOX_PORT", 18080, null, "SANDBOX_URL");
     private static final List<Service> SERVICES = List.of(
-            new Service("vendor-sandbox", "SANDBOX_PORT", 18080, null, "SANDBOX_URL"),
+            SANDBOX,
             new Service("credential-service", "CREDENTIALS_PORT", 18081, "credentials", "CREDENTIALS_URL"),
             new Service("webhook-ingest-service", "INGEST_PORT", 18082, "ingest", "INGEST_URL"),
             new Service("sync-worker", "SYNC_PORT", 18083, "sync", "SYNC_URL"),
@@ -113,9 +110,7 @@ public final class LocalPlatform {
                 continue;
             }
             say("starting " + service.name() + " on " + servicePort(service) + " ...");
-            ManagedProcess process = startService(service);
-            writePid(service.name(), process);
-            process.awaitReady(() -> healthy(serviceUrl(service)), Duration.ofSeconds(90));
+            writePid(service.name(), startService(service));
         }
         say(String.format("all up in %.0f s. Logs: %s%n", (System.nanoTime() - started) / 1e9, runDir.resolve("logs")));
         printEnv();
@@ -156,7 +151,7 @@ public final class LocalPlatform {
         rows.put("keycloak", alive("keycloak").map(p -> "running  " + keycloakUrl() + "  pid " + p.pid()).orElse("stopped"));
         for (Service service : SERVICES) {
             rows.put(service.name(), alive(service.name())
-                    .map(p -> (healthy(serviceUrl(service)) ? "running  " : "starting ") + serviceUrl(service) + "  pid " + p.pid())
+                    .map(p -> (new QuarkusService(service.name(), servicePort(service)).isReady() ? "running  " : "starting ") + serviceUrl(service) + "  pid " + p.pid())
                     .orElse("stopped"));
         }
         for (Map.Entry<String, String> row : rows.entrySet()) {
@@ -173,13 +168,14 @@ public final class LocalPlatform {
         vars.put("KEYCLOAK_URL", keycloakUrl());
         vars.put("KEYCLOAK_REALM_URL", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
         SERVICES.forEach(s -> vars.put(s.urlVariable(), serviceUrl(s)));
+        vars.put("SANDBOX_TLS_URL", "https://127.0.0.1:" + port("SANDBOX_TLS_PORT", 18443));
         vars.forEach((k, v) -> System.out.println("export " + k + "=" + shellQuote(v)));
-        printSandboxCredentials(serviceUrl(SERVICES.get(0)));
+        printSandboxCredentials(serviceUrl(SANDBOX));
     }
 
     /** The sandbox owns its demo tenant; we print what it says rather than a copy that could drift. */
     private void printSandboxCredentials(String sandboxUrl) {
-        Optional<String> exports = httpGet(sandboxUrl + "/_sandbox/demo-tenant/env");
+        Optional<String> exports = QuarkusService.httpGet(sandboxUrl + "/_sandbox/demo-tenant/env");
         if (exports.isPresent()) {
             System.out.print(exports.get());
         } else {
@@ -188,26 +184,21 @@ public final class LocalPlatform {
     }
 
     private ManagedProcess startService(Service service) {
-        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new InfraException(jar + " is missing: build with `./mvnw -DskipTests package` (./switchboard up does)");
-        }
-        int port = servicePort(service);
-        Ports.requireFree(port, service.name(), service.portVariable());
         Map<String, String> serviceEnv = new LinkedHashMap<>();
-        serviceEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         serviceEnv.put("OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
-        serviceEnv.put("SANDBOX_URL", serviceUrl(SERVICES.get(0)));
+        serviceEnv.put("SANDBOX_URL", serviceUrl(SANDBOX));
+        if (service == SANDBOX) {
+            serviceEnv.put("SANDBOX_TLS_PORT", Integer.toString(port("SANDBOX_TLS_PORT", 18443)));
+        }
         if (service.database() != null) {
             serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres().jdbcUrl(service.database()));
             serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", PostgresCluster.USER);
             serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", "");
         }
-        return ManagedProcess.start(service.name(),
-                List.of(Java.binary(), "-Xmx" + env.getOrDefault("SERVICE_HEAP", "192m"), "-jar", jar.toString()),
-                runDir, runDir.resolve("logs").resolve(service.name() + ".log"), serviceEnv);
+        return new QuarkusService(service.name(), servicePort(service)).start(serviceEnv,
+                env.getOrDefault("SERVICE_HEAP", "192m"), runDir, runDir.resolve("logs").resolve(service.name() + ".log"),
+                service.portVariable(), Duration.ofSeconds(90));
     }
 
     private PostgresCluster postgres() {
@@ -285,24 +276,6 @@ public final class LocalPlatform {
                             || c.contains(InfraPaths.cacheDir().toString())).orElse(true))
                     .flatMap(h -> ManagedProcess.attach(name, pid, log));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean healthy(String baseUrl) {
-        return httpGet(baseUrl + "/q/health/ready").isPresent();
-    }
-
-    private static Optional<String> httpGet(String url) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

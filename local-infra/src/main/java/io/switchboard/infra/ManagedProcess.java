@@ -66,7 +66,10 @@ public final class ManagedProcess {
         return logFile;
     }
 
-    /** Polls {@code ready} until it holds; fails early, with the end of the log, if the process dies. */
+    /**
+     * Polls {@code ready} until it holds; fails early, with the end of the log, if the process dies, and kills it
+     * if it is not ready in time.
+     */
     public void awaitReady(BooleanSupplier ready, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
@@ -77,6 +80,7 @@ public final class ManagedProcess {
                 throw new InfraException(name + " exited during start-up. Last log lines (" + logFile + "):\n" + logTail(30));
             }
             if (Instant.now().isAfter(deadline)) {
+                kill(); // a half-started server must not outlive the failed start and hold its ports
                 throw new InfraException(name + " not ready after " + timeout.toSeconds() + " s. Last log lines ("
                         + logFile + "):\n" + logTail(30));
             }

@@ -3,10 +3,13 @@ package io.switchboard.testsupport;
 import io.switchboard.contracts.TopicCatalogue;
 import io.switchboard.infra.KafkaBroker;
 import io.switchboard.infra.KeycloakServer;
+import io.switchboard.infra.ManagedProcess;
 import io.switchboard.infra.Ports;
 import io.switchboard.infra.PostgresCluster;
+import io.switchboard.infra.QuarkusService;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One broker, one throwaway PostgreSQL cluster and one Keycloak per test JVM, started on first use on free ports
@@ -18,6 +21,7 @@ public final class SharedInfra {
     private static KafkaBroker kafka;
     private static PostgresCluster postgres;
     private static KeycloakServer keycloak;
+    private static QuarkusService sandbox;
 
     private SharedInfra() {
     }
@@ -54,6 +58,24 @@ public final class SharedInfra {
             keycloak = server;
         }
         return keycloak;
+    }
+
+    /**
+     * The vendor sandbox, run from its packaged jar (a module whose tests use it declares a test dependency on
+     * vendor-sandbox so the build packages it first). Tests that change its state reset it through
+     * {@code POST /_sandbox/reset}.
+     */
+    public static synchronized QuarkusService sandbox() {
+        if (sandbox == null) {
+            QuarkusService server = new QuarkusService("vendor-sandbox", Ports.free());
+            Path dir = workDir("vendor-sandbox-" + ProcessHandle.current().pid());
+            ManagedProcess process = server.start(
+                    Map.of("SANDBOX_TLS_PORT", Integer.toString(Ports.free()), "SANDBOX_TLS_DIR", dir.resolve("tls").toString()),
+                    "256m", Path.of("target").toAbsolutePath(), dir.resolve("sandbox.log"), "SANDBOX_PORT", Duration.ofSeconds(60));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(10))));
+            sandbox = server;
+        }
+        return sandbox;
     }
 
     /** Under the module's target/ so `mvn clean` removes what a crashed run left behind. */
