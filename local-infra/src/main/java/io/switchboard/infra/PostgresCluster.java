@@ -117,7 +117,8 @@ public final class PostgresCluster {
         }
         full.addAll(command);
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+            // the postgres user may not be allowed into our working directory (a clone under a private tmp dir)
+            Process process = new ProcessBuilder(full).directory(new java.io.File("/")).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
