@@ -67,8 +67,7 @@ public final class KafkaBroker {
         // the log file is per start, so the ready line we wait for is this start's
         deleteQuietly(logFile());
         process = ManagedProcess.start("Kafka broker",
-                // the data directory comes first so a PID file check can tell this broker from a recycled PID
-                List.of(Java.binary(), "-Dswitchboard.kafka.dir=" + dir, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+                List.of(Java.binary(), Java.workDirMarker(dir), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
                         // slf4j-simple is the broker's logger: INFO keeps the ready line, without per-request noise
                         "-Dorg.slf4j.simpleLogger.showDateTime=true",
                         "-Dorg.slf4j.simpleLogger.log.kafka.request.logger=warn",

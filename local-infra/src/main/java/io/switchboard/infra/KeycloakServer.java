@@ -70,6 +70,7 @@ public final class KeycloakServer {
                 runDir, log,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m",
+                        "JAVA_OPTS_APPEND", Java.workDirMarker(runDir),
                         "JAVA_HOME", System.getProperty("java.home")));
         process.awaitReady(this::ready, timeout);
         return this;

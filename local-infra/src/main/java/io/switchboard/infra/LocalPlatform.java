@@ -28,6 +28,9 @@ public final class LocalPlatform {
             new Service("sync-worker", "SYNC_PORT", 18083, "sync", "SYNC_URL"),
             new Service("workflow-engine", "WORKFLOWS_PORT", 18084, "workflows", "WORKFLOWS_URL"));
 
+    private static final String OUTBOX_RELAY = "outbox-relay";
+    private static final String RELAY_SLOT = "credentials_outbox";
+
     private final Path root = InfraPaths.root();
     private final Path runDir;
     private final Map<String, String> env;
@@ -112,6 +115,7 @@ public final class LocalPlatform {
             say("starting " + service.name() + " on " + servicePort(service) + " ...");
             writePid(service.name(), startService(service));
         }
+        startOutboxRelay();
         say(String.format("all up in %.0f s. Logs: %s%n", (System.nanoTime() - started) / 1e9, runDir.resolve("logs")));
         printEnv();
         System.out.println("""
@@ -124,7 +128,8 @@ public final class LocalPlatform {
 
     void down() {
         List<String> order = new ArrayList<>();
-        SERVICES.forEach(s -> order.add(0, s.name()));
+        order.add(OUTBOX_RELAY);
+        SERVICES.forEach(s -> order.add(1, s.name()));
         order.add("keycloak");
         order.add("kafka");
         for (String name : order) {
@@ -154,6 +159,7 @@ public final class LocalPlatform {
                     .map(p -> (new QuarkusService(service.name(), servicePort(service)).isReady() ? "running  " : "starting ") + serviceUrl(service) + "  pid " + p.pid())
                     .orElse("stopped"));
         }
+        rows.put(OUTBOX_RELAY, alive(OUTBOX_RELAY).map(p -> "running  credentials outbox -> Kafka  pid " + p.pid()).orElse("stopped"));
         for (Map.Entry<String, String> row : rows.entrySet()) {
             allUp &= row.getValue().startsWith("running");
             System.out.printf("%-24s %s%n", row.getKey(), row.getValue());
@@ -181,6 +187,40 @@ public final class LocalPlatform {
         } else {
             System.out.println("# vendor sandbox not running: its demo tenant credentials appear here after ./switchboard up");
         }
+    }
+
+    /**
+     * The Debezium relay of credential-service's outbox to Kafka, a process of its own (Debezium's Kafka Connect
+     * stack must stay out of the Quarkus services). Started after credential-service, whose migrations create the
+     * outbox table; ready once its replication slot is active.
+     */
+    private void startOutboxRelay() {
+        if (alive(OUTBOX_RELAY).isPresent()) {
+            say(OUTBOX_RELAY + " already running");
+            return;
+        }
+        say("starting " + OUTBOX_RELAY + " ...");
+        Path module = root.resolve(OUTBOX_RELAY);
+        String classpath;
+        try {
+            classpath = module.resolve("target/classes") + ":" + Files.readString(module.resolve("target/runtime.classpath")).trim();
+        } catch (IOException e) {
+            throw new InfraException(OUTBOX_RELAY + " is not built: run `./mvnw -DskipTests package` (./switchboard up does)", e);
+        }
+        Map<String, String> relayEnv = Map.of(
+                "OUTBOX_DB_HOST", "127.0.0.1", "OUTBOX_DB_PORT", Integer.toString(postgresPort),
+                "OUTBOX_DB_NAME", "credentials", "OUTBOX_DB_USER", PostgresCluster.USER,
+                "OUTBOX_SLOT", RELAY_SLOT, "OUTBOX_OFFSET_DIR", runDir.resolve(OUTBOX_RELAY).toString(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        ManagedProcess relay = ManagedProcess.start(OUTBOX_RELAY,
+                List.of(Java.binary(), Java.workDirMarker(runDir), "-Xmx" + env.getOrDefault("SERVICE_HEAP", "192m"), "-cp", classpath,
+                        "io.switchboard.outbox.OutboxRelay"),
+                runDir, runDir.resolve("logs").resolve(OUTBOX_RELAY + ".log"), relayEnv);
+        writePid(OUTBOX_RELAY, relay);
+        PostgresCluster postgres = postgres();
+        relay.awaitReady(() -> postgres.psql("credentials",
+                "SELECT count(*) FROM pg_replication_slots WHERE active AND slot_name = '" + RELAY_SLOT + "'").trim().equals("1"),
+                Duration.ofSeconds(60));
     }
 
     private ManagedProcess startService(Service service) {

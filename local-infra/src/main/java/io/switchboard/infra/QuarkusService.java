@@ -43,7 +43,7 @@ public final class QuarkusService {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         ManagedProcess process = ManagedProcess.start(module,
-                List.of(Java.binary(), "-Xmx" + heap, "-jar", jar.toString()), workDir, logFile, env);
+                List.of(Java.binary(), Java.workDirMarker(workDir), "-Xmx" + heap, "-jar", jar.toString()), workDir, logFile, env);
         process.awaitReady(this::isReady, timeout);
         return process;
     }

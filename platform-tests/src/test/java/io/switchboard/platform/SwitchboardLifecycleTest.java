@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SwitchboardLifecycleTest {
 
     private static final List<String> COMPONENTS = List.of("postgres", "kafka", "keycloak", "vendor-sandbox",
-            "credential-service", "webhook-ingest-service", "sync-worker", "workflow-engine");
+            "credential-service", "webhook-ingest-service", "sync-worker", "workflow-engine", "outbox-relay");
     private static final Path RUN_DIR = Path.of("target", "platform-run").toAbsolutePath();
     private static final Map<String, String> ENV = environment();
 
@@ -36,12 +36,14 @@ class SwitchboardLifecycleTest {
         Result up = run("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("all up");
+        // the leftover check below must be able to see every component while it runs
+        assertThat(ourProcesses()).hasSizeGreaterThanOrEqualTo(COMPONENTS.size());
 
         Result again = run("up");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).doesNotContain("starting ");
         for (String component : List.of("PostgreSQL", "Kafka", "Keycloak", "vendor-sandbox", "credential-service",
-                "webhook-ingest-service", "sync-worker", "workflow-engine")) {
+                "webhook-ingest-service", "sync-worker", "workflow-engine", "outbox-relay")) {
             assertThat(again.output()).contains(component + " already running");
         }
 

@@ -1,0 +1,102 @@
+package io.switchboard.credential;
+
+import static io.switchboard.credential.Api.ADMIN;
+import static io.switchboard.credential.Api.as;
+import static io.switchboard.credential.Api.asService;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.credential.crypto.CryptoException;
+import io.switchboard.credential.crypto.EnvelopeCipher;
+import io.switchboard.credential.crypto.KeyRing;
+import io.switchboard.credential.persistence.ConnectionEntity;
+import io.switchboard.credential.service.ConnectionService;
+import io.switchboard.testsupport.KafkaTestResource;
+import io.switchboard.testsupport.KeycloakTestResource;
+import io.switchboard.testsupport.PostgresTestResource;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The test profile configures KEK versions 1 and 2 with 2 current. A record sealed under version 1 (as it would be
+ * from before the key change) is re-wrapped by the rotation endpoint; afterwards a key ring without version 1 opens
+ * every record, so version 1 can be removed.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+class KeyRotationTest {
+
+    @ConfigProperty(name = "switchboard.credentials.kek.keys.1")
+    String kek1;
+
+    @ConfigProperty(name = "switchboard.credentials.kek.keys.2")
+    String kek2;
+
+    @Test
+    void rotationRewrapsOldRecordsSoTheOldKeyCanBeRemoved() {
+        String secret = Api.secret("automate-password");
+        String id = Api.create(ADMIN, """
+                {"vendor": "connectwise-automate",
+                 "settings": {"serverUrl": "https://acme.hostedrmm.com", "username": "neo", "clientId": "cid-1"},
+                 "secrets": {"password": "%s"}}""".formatted(secret));
+        UUID uuid = UUID.fromString(id);
+        byte[] aad = ConnectionService.aad("demo-msp", uuid);
+        byte[] ciphertextBefore = resealUnderVersion1(uuid, aad);
+        assertThat(entity(uuid).kekVersion).isEqualTo(1);
+        // still readable while the old key is configured
+        asService("sync-worker").get("/internal/v1/connections/" + id + "/credentials")
+                .then().statusCode(200).body("secrets.password", equalTo(secret));
+
+        as(ADMIN).post("/internal/v1/key-rotation").then().statusCode(403);
+        asService("sync-worker").post("/internal/v1/key-rotation")
+                .then().statusCode(200)
+                .body("currentVersion", equalTo(2))
+                .body("rewrapped", greaterThanOrEqualTo(1))
+                .body("recordsByKeyVersion", hasKey("2"))
+                .body("recordsByKeyVersion", not(hasKey("1")));
+
+        ConnectionEntity rotated = entity(uuid);
+        assertThat(rotated.kekVersion).isEqualTo(2);
+        // only the data key was re-wrapped: the secret's ciphertext is the same bytes
+        assertThat(rotated.secretCiphertext).isEqualTo(ciphertextBefore);
+
+        EnvelopeCipher withoutVersion1 = new EnvelopeCipher(KeyRing.fromBase64(Map.of("2", kek2), 2));
+        assertThat(new String(withoutVersion1.open(rotated.sealedSecret(), aad), StandardCharsets.UTF_8)).contains(secret);
+        EnvelopeCipher onlyVersion1 = new EnvelopeCipher(KeyRing.fromBase64(Map.of("1", kek1), 1));
+        assertThatThrownBy(() -> onlyVersion1.open(rotated.sealedSecret(), aad)).isInstanceOf(CryptoException.class);
+
+        asService("sync-worker").get("/internal/v1/connections/" + id + "/credentials")
+                .then().statusCode(200).body("secrets.password", equalTo(secret));
+        asService("sync-worker").get("/internal/v1/key-rotation").then().statusCode(200).body("$", not(hasKey("1")));
+    }
+
+    /** What a record written before version 2 existed looks like: its data key wrapped by version 1. */
+    private byte[] resealUnderVersion1(UUID id, byte[] aad) {
+        EnvelopeCipher current = new EnvelopeCipher(KeyRing.fromBase64(Map.of("1", kek1, "2", kek2), 2));
+        EnvelopeCipher version1 = new EnvelopeCipher(KeyRing.fromBase64(Map.of("1", kek1), 1));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ConnectionEntity connection = ConnectionEntity.findById(id);
+            byte[] plaintext = current.open(connection.sealedSecret(), aad);
+            connection.seal(version1.seal(plaintext, aad));
+            Arrays.fill(plaintext, (byte) 0);
+            return connection.secretCiphertext;
+        });
+    }
+
+    private static ConnectionEntity entity(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ConnectionEntity.<ConnectionEntity>findById(id));
+    }
+}
