@@ -236,7 +236,7 @@ public final class LocalPlatform {
             serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", PostgresCluster.USER);
             serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", "");
         }
-        return new QuarkusService(service.name(), servicePort(service)).start(serviceEnv,
+        return new QuarkusService(service.name(), servicePort(service), runDir.resolve("apps")).start(serviceEnv,
                 env.getOrDefault("SERVICE_HEAP", "192m"), runDir, runDir.resolve("logs").resolve(service.name() + ".log"),
                 service.portVariable(), Duration.ofSeconds(90));
     }

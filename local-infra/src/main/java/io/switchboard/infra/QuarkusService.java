@@ -18,10 +18,21 @@ public final class QuarkusService {
 
     private final String module;
     private final int port;
+    private final Path runCopy;
 
+    /** Runs the application straight from {@code <module>/target/quarkus-app} (what a build's own tests do). */
     public QuarkusService(String module, int port) {
+        this(module, port, null);
+    }
+
+    /**
+     * Runs a copy of the packaged application placed under {@code runCopy}: a later build rewriting
+     * {@code target/quarkus-app} would otherwise pull the jars from under the running process (seen to hang it).
+     */
+    public QuarkusService(String module, int port, Path runCopy) {
         this.module = module;
         this.port = port;
+        this.runCopy = runCopy;
     }
 
     public String url() {
@@ -34,10 +45,15 @@ public final class QuarkusService {
      */
     public ManagedProcess start(Map<String, String> environment, String heap, Path workDir, Path logFile,
                                 String portVariable, Duration timeout) {
-        Path jar = InfraPaths.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new InfraException(jar + " is missing: build with `./mvnw -DskipTests package` (./switchboard up does)");
+        Path app = InfraPaths.root().resolve(module).resolve("target/quarkus-app");
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new InfraException(app.resolve("quarkus-run.jar") + " is missing: build with `./mvnw -DskipTests package`"
+                    + " (./switchboard up does)");
         }
+        if (runCopy != null) {
+            app = copy(app, runCopy.resolve(module));
+        }
+        Path jar = app.resolve("quarkus-run.jar");
         Ports.requireFree(port, module, portVariable);
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -46,6 +62,29 @@ public final class QuarkusService {
                 List.of(Java.binary(), Java.workDirMarker(workDir), "-Xmx" + heap, "-jar", jar.toString()), workDir, logFile, env);
         process.awaitReady(this::isReady, timeout);
         return process;
+    }
+
+    private static Path copy(Path from, Path to) {
+        try {
+            if (Files.exists(to)) {
+                try (var old = Files.walk(to)) {
+                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            try (var files = Files.walk(from)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = to.resolve(from.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new InfraException("could not copy " + from + " to " + to + ": " + e.getMessage(), e);
+        }
     }
 
     public boolean isReady() {
