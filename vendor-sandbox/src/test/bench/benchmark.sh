@@ -4,6 +4,10 @@
 #   SANDBOX_URL=http://127.0.0.1:8080 .../benchmark.sh    # measures an already running sandbox
 # Prints requests/s for simple queries (closed loop, 64 connections) and the webhook callout delivery rate.
 set -euo pipefail
+if ! command -v wrk >/dev/null; then
+  [[ "$(id -u)" == 0 ]] || { echo "benchmark: needs wrk: sudo apt-get install -y wrk" >&2; exit 1; }
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(cd "$here/../../.." && pwd)"
 secs="${BENCH_SECONDS:-8}"
