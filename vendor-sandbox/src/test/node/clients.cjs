@@ -59,12 +59,20 @@ async function automate() {
   assert.ok(clients.length > 15);
   const pcs = await cwa.ComputersAPI.getComputerList({ condition: 'Client.Id = 1', pageSize: 1000 });
   assert.ok(pcs.length > 0 && pcs.every((c) => c.Client.Id === 1));
+  // a create: seed 000 grants Groups Create (connectwise-rest 1.3 has no Groups API, so its generic request)
+  const group = await cwa.request({ path: '/api/v1/Groups', method: 'post', data: { Name: 'Switchboard pilot', ParentId: 1 } });
+  assert.ok(group.Id > 0);
+  const groups = await cwa.request({ path: '/api/v1/Groups', method: 'get', params: { condition: `Id = ${group.Id}` } });
+  assert.equal(groups[0].Name, 'Switchboard pilot');
+  // ... but not Clients Create: the user class's refusal
+  const denied = await rejects(cwa.ClientsAPI.postClient({ Name: 'Not allowed' }));
+  assert.equal(denied.status, 403);
   // a 2FA user without a passcode gets no token, so the next call is refused
   const mfa = new AutomateAPI({ serverUrl: httpsHost, clientId: env.AUTOMATE_CLIENT_ID, username: env.AUTOMATE_MFA_USERNAME,
     password: env.AUTOMATE_MFA_PASSWORD });
   const err = await rejects(mfa.ClientsAPI.getClientList({}));
   assert.equal(err.status, 401);
-  return { clients: clients.length, externalId: clients[0].ExternalId, computersOfClient1: pcs.length };
+  return { clients: clients.length, externalId: clients[0].ExternalId, computersOfClient1: pcs.length, groupId: group.Id };
 }
 
 (async () => {

@@ -89,4 +89,21 @@ class AutomateApiTest {
         given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).get(API + "/Scripts/1").then()
                 .statusCode(404).body(equalTo("{\"Message\":\"The requested item was not found.\"}"));
     }
+
+    @Test
+    void createsNeedTheUserClassCreateRight() {
+        String t = token();
+        int id = given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).contentType("application/json")
+                .body("{\"Name\":\"Pilot ring\",\"ParentId\":1}").post(API + "/Groups").then().statusCode(200)
+                .body("Name", equalTo("Pilot ring")).extract().path("Id");
+        given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).get(API + "/Groups/" + id).then()
+                .statusCode(200).body("ParentId", equalTo(1));
+        // seed 000 grants Clients Read, Update, Delete but not Create
+        given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).contentType("application/json")
+                .body("{\"Name\":\"Nope\"}").post(API + "/Clients").then().statusCode(403)
+                .body(equalTo("{\"Message\":\"The user class does not grant Clients Create.\"}"));
+        given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).contentType("application/json")
+                .body("{\"ParentId\":1}").post(API + "/Groups").then().statusCode(400)
+                .body(equalTo("{\"Message\":\"The request is invalid: a Name is required.\"}"));
+    }
 }

@@ -48,6 +48,7 @@ class NpmClientsTest {
         assertTrue(out.at("/autotask/zone").asText().endsWith("/ATServicesRest/"));
         assertTrue(out.at("/manage/openTickets").asInt() > 0);
         assertEquals("250", out.at("/automate/externalId").asText());
+        assertTrue(out.at("/automate/groupId").asLong() > 0);
         given().get("/_sandbox/write-log").then().statusCode(200)
                 .body("find { it.vendor == 'autotask' }.as", org.hamcrest.Matchers.equalTo("29682801"))
                 .body("find { it.vendor == 'manage' }.by", org.hamcrest.Matchers.equalTo("switchboard_api"));

@@ -166,10 +166,35 @@ public class AutomateRoutes {
         return out;
     }
 
+    /**
+     * POST on a list (e.g. a new Group): needs the user class's Create right on that area; answers 200 with the
+     * stored record and its new Id (the status code of a real server is unconfirmed).
+     */
+    private void create(RoutingContext ctx, String table) {
+        String right = Character.toUpperCase(table.charAt(0)) + table.substring(1) + ":Create";
+        if (!config.automate().permissions().contains(right)) {
+            message(ctx, 403, "The user class does not grant " + right.replace(':', ' ') + ".");
+            return;
+        }
+        JsonNode body = Http.body(ctx);
+        if (body == null || !body.isObject() || Values.text(Json.getIgnoreCase(body, "Name")) == null) {
+            message(ctx, 400, "The request is invalid: a Name is required.");
+            return;
+        }
+        ObjectNode row = ((ObjectNode) body).deepCopy();
+        row.remove("Id");
+        Http.json(ctx, 200, service.table(table).insert(row));
+    }
+
     private void list(RoutingContext ctx, List<String> seg) {
         String[] def = seg.isEmpty() ? null : LISTS.get(seg.get(0));
-        if (def == null || seg.size() > 2 || ctx.request().method() != HttpMethod.GET) {
+        boolean create = ctx.request().method() == HttpMethod.POST && seg.size() == 1;
+        if (def == null || seg.size() > 2 || (ctx.request().method() != HttpMethod.GET && !create)) {
             message(ctx, 404, "No HTTP resource was found that matches the request URI '" + ctx.request().uri() + "'.");
+            return;
+        }
+        if (create) {
+            create(ctx, def[0]);
             return;
         }
         if (!config.automate().permissions().contains(def[1])) {
