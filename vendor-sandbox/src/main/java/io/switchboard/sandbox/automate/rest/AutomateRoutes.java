@@ -77,25 +77,16 @@ public class AutomateRoutes {
                 return;
             }
             Fault fault = faults.lookup("automate", seg.isEmpty() ? "" : seg.get(0));
-            Runnable work = () -> {
-                switch (Faults.draw(fault)) {
-                    case TOO_MANY -> message(ctx, 429, "Too many requests (injected fault).");
-                    case SERVER_ERROR -> message(ctx, 500, "An error has occurred (injected fault).");
-                    case TIMEOUT -> ctx.vertx().setTimer(config.timeoutFaultHold().toMillis(), t -> ctx.response().reset());
-                    default -> {
+            faults.apply(ctx, fault, 0,
+                    () -> message(ctx, 429, "Too many requests (injected fault)."),
+                    () -> message(ctx, 500, "An error has occurred (injected fault)."),
+                    () -> {
                         try {
                             list(ctx, seg);
                         } catch (IllegalArgumentException e) {
                             message(ctx, 400, e.getMessage());
                         }
-                    }
-                }
-            };
-            if (fault.latencyMs() > 0) {
-                ctx.vertx().setTimer(fault.latencyMs(), t -> work.run());
-            } else {
-                work.run();
-            }
+                    });
         } catch (IllegalArgumentException e) {
             message(ctx, 400, e.getMessage());
         }

@@ -108,20 +108,10 @@ public class AutotaskRoutes {
         }
         ctx.addEndHandler(v -> release.run());
         Fault fault = faults.lookup("autotask", seg[1]);
-        long delay = limits.bandDelayMs() + fault.latencyMs();
-        Runnable work = () -> {
-            switch (Faults.draw(fault)) {
-                case TOO_MANY -> errors(ctx, 429, "Injected fault: too many requests.");
-                case SERVER_ERROR -> errors(ctx, 500, "Injected fault: internal server error.");
-                case TIMEOUT -> ctx.vertx().setTimer(config.timeoutFaultHold().toMillis(), t -> ctx.response().reset());
-                default -> dispatch(ctx, seg, caller);
-            }
-        };
-        if (delay > 0) {
-            ctx.vertx().setTimer(delay, t -> work.run());
-        } else {
-            work.run();
-        }
+        faults.apply(ctx, fault, limits.bandDelayMs(),
+                () -> errors(ctx, 429, "Injected fault: too many requests."),
+                () -> errors(ctx, 500, "Injected fault: internal server error."),
+                () -> dispatch(ctx, seg, caller));
     }
 
     private void zone(RoutingContext ctx) {

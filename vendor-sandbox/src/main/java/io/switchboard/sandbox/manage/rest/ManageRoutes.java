@@ -122,15 +122,17 @@ public class ManageRoutes {
         try {
             String member = authenticate(ctx);
             Fault fault = faults.lookup("manage", seg.isEmpty() ? "" : String.join("/", seg.subList(0, Math.min(2, seg.size()))));
-            Runnable work = () -> {
-                switch (Faults.draw(fault)) {
-                    case TOO_MANY -> {
+            // request ids need no cryptographic randomness; SecureRandom would serialise the event loops
+            java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
+            ctx.response().putHeader("api-current-version", "2025.8")
+                    .putHeader("x-cw-request-id", new UUID(rnd.nextLong(), rnd.nextLong()).toString());
+            faults.apply(ctx, fault, 0,
+                    () -> {
                         ctx.response().putHeader("Retry-After", "5");
                         error(ctx, new ManageException(429, "TooManyRequests", "Too many requests. Retry later."));
-                    }
-                    case SERVER_ERROR -> error(ctx, new ManageException(500, "ConnectWiseApi", "An error occurred (injected fault)."));
-                    case TIMEOUT -> ctx.vertx().setTimer(config.timeoutFaultHold().toMillis(), t -> ctx.response().reset());
-                    default -> {
+                    },
+                    () -> error(ctx, new ManageException(500, "ConnectWiseApi", "An error occurred (injected fault).")),
+                    () -> {
                         try {
                             dispatch(ctx, seg, member);
                         } catch (ManageException e) {
@@ -138,18 +140,7 @@ public class ManageRoutes {
                         } catch (IllegalArgumentException e) {
                             error(ctx, new ManageException(400, "InvalidObject", e.getMessage()));
                         }
-                    }
-                }
-            };
-            // request ids need no cryptographic randomness; SecureRandom would serialise the event loops
-            java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
-            ctx.response().putHeader("api-current-version", "2025.8")
-                    .putHeader("x-cw-request-id", new UUID(rnd.nextLong(), rnd.nextLong()).toString());
-            if (fault.latencyMs() > 0) {
-                ctx.vertx().setTimer(fault.latencyMs(), t -> work.run());
-            } else {
-                work.run();
-            }
+                    });
         } catch (ManageException e) {
             error(ctx, e);
         }
