@@ -16,12 +16,10 @@ class FailFastTest {
     @Test
     void unreachableBrokerIsNamedWithTheSettingToFix() {
         int nothingListens = Ports.free();
-        long started = System.nanoTime();
         assertThatThrownBy(() -> KafkaBroker.requireReachable("127.0.0.1:" + nothingListens, Duration.ofSeconds(3)))
                 .isInstanceOf(InfraException.class)
                 .hasMessageContaining("127.0.0.1:" + nothingListens)
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test

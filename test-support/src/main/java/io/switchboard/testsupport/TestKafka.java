@@ -73,13 +73,16 @@ public final class TestKafka {
         return consumer;
     }
 
-    /** Everything on the topic that arrives until {@code quiet} passes with nothing new, or {@code max} passes. */
+    /**
+     * Everything on the topic: reads until {@code quiet} passes with nothing new after the first record (a slow
+     * first fetch on a loaded machine must not end the read early), or until {@code max} passes.
+     */
     public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic, Duration quiet, Duration max) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         long deadline = System.nanoTime() + max.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers, topic)) {
-            long lastSeen = System.nanoTime();
-            while (System.nanoTime() < deadline && System.nanoTime() - lastSeen < quiet.toNanos()) {
+            long lastSeen = Long.MAX_VALUE;
+            while (System.nanoTime() < deadline && (lastSeen == Long.MAX_VALUE || System.nanoTime() - lastSeen < quiet.toNanos())) {
                 var batch = consumer.poll(Duration.ofMillis(200));
                 if (!batch.isEmpty()) {
                     batch.forEach(records::add);
