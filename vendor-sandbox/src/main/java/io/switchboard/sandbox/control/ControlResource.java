@@ -42,10 +42,13 @@ public class ControlResource {
     private final ManageService manage;
     private final WebhookSender sender;
     private final TlsListener tls;
+    private final Permissions permissions;
 
     public ControlResource(SandboxConfig config, Sandbox sandbox, WriteLog writeLog, Faults faults, AutotaskLimits limits,
-                           AutotaskService autotask, ManageService manage, WebhookSender sender, TlsListener tls) {
+                           AutotaskService autotask, ManageService manage, WebhookSender sender, TlsListener tls,
+                           Permissions permissions) {
         this.tls = tls;
+        this.permissions = permissions;
         this.config = config;
         this.sandbox = sandbox;
         this.writeLog = writeLog;
@@ -158,6 +161,37 @@ public class ControlResource {
     public Map<String, Fault> clearFaults() {
         faults.clear();
         return faults.all();
+    }
+
+    @GET
+    @Path("/permissions")
+    public Map<String, java.util.Set<String>> permissions() {
+        return permissions.all();
+    }
+
+    /**
+     * Replaces what the demo tenant is granted in one set: autotask (security level areas), autotask-impersonation
+     * (Resource Impersonation entities), manage (security role entries as level:Entry), automate (user class
+     * Area:Right). Body: a JSON array of strings. Reset restores the configured (seed) sets.
+     */
+    @PUT
+    @Path("/permissions/{set}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public java.util.Set<String> setPermissions(@PathParam("set") String set, com.fasterxml.jackson.databind.JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw new ProblemException(400, "the body is a JSON array of permission names");
+        }
+        java.util.Set<String> granted = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : body) {
+            if (!p.isTextual() || p.asText().isBlank()) {
+                throw new ProblemException(400, "permission names are non-empty strings");
+            }
+            granted.add(p.asText());
+        }
+        if (!permissions.replace(set, granted)) {
+            throw new ProblemException(404, "unknown permission set " + set + " (" + String.join(", ", permissions.all().keySet()) + ")");
+        }
+        return permissions.of(set);
     }
 
     public record Limits(Integer hourlyThreshold, Integer threadLimit, Boolean latencyBands) {

@@ -25,9 +25,12 @@ public class Sandbox {
     private final Faults faults;
     private final WriteLog writeLog;
     private final WebhookSender sender;
+    private final Permissions permissions;
 
     public Sandbox(SandboxConfig config, AutotaskService autotask, AutotaskLimits limits, ManageService manage,
-                   AutomateService automate, Faults faults, WriteLog writeLog, WebhookSender sender) {
+                   AutomateService automate, Faults faults, WriteLog writeLog, WebhookSender sender,
+                   Permissions permissions) {
+        this.permissions = permissions;
         this.config = config;
         this.autotask = autotask;
         this.limits = limits;
@@ -48,6 +51,7 @@ public class Sandbox {
         SeedFacts.Scale s = SeedFacts.Scale.of(scale != null ? scale : config.scale());
         SeedFacts facts = new SeedFacts(seed != null ? seed : config.seed(), s);
         faults.clear();
+        permissions.reset();
         writeLog.clear();
         sender.reset();
         limits.reset();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.sandbox.automate.service.AutomateService;
 import io.switchboard.sandbox.automate.service.Totp;
 import io.switchboard.sandbox.config.SandboxConfig;
+import io.switchboard.sandbox.control.Permissions;
 import io.switchboard.sandbox.control.Fault;
 import io.switchboard.sandbox.control.Faults;
 import io.switchboard.sandbox.data.Json;
@@ -43,7 +44,10 @@ public class AutomateRoutes {
     private final Faults faults;
     private final SandboxConfig config;
 
-    public AutomateRoutes(AutomateService service, Faults faults, SandboxConfig config) {
+    private final Permissions permissions;
+
+    public AutomateRoutes(AutomateService service, Faults faults, SandboxConfig config, Permissions permissions) {
+        this.permissions = permissions;
         this.service = service;
         this.faults = faults;
         this.config = config;
@@ -163,7 +167,7 @@ public class AutomateRoutes {
      */
     private void create(RoutingContext ctx, String table) {
         String right = Character.toUpperCase(table.charAt(0)) + table.substring(1) + ":Create";
-        if (!config.automate().permissions().contains(right)) {
+        if (!permissions.grants(Permissions.AUTOMATE, right)) {
             message(ctx, 403, "The user class does not grant " + right.replace(':', ' ') + ".");
             return;
         }
@@ -188,7 +192,7 @@ public class AutomateRoutes {
             create(ctx, def[0]);
             return;
         }
-        if (!config.automate().permissions().contains(def[1])) {
+        if (!permissions.grants(Permissions.AUTOMATE, def[1])) {
             message(ctx, 403, "The user class does not grant " + def[1].replace(':', ' ') + ".");
             return;
         }

@@ -7,6 +7,7 @@ import io.switchboard.sandbox.autotask.service.AutotaskSchema.Entity;
 import io.switchboard.sandbox.autotask.service.AutotaskSchema.Field;
 import io.switchboard.sandbox.autotask.service.AutotaskSchema.Pick;
 import io.switchboard.sandbox.config.SandboxConfig;
+import io.switchboard.sandbox.control.Permissions;
 import io.switchboard.sandbox.control.WriteLog;
 import io.switchboard.sandbox.data.Json;
 import io.switchboard.sandbox.data.SeedFacts;
@@ -49,14 +50,16 @@ public class AutotaskService {
     private final SandboxConfig config;
     private final WriteLog writeLog;
     private final AutotaskWebhooks webhooks;
+    private final Permissions permissions;
     private volatile AutotaskSchema schema;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final Set<Long> apiResources = ConcurrentHashMap.newKeySet();
     private final Set<Long> impersonatable = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ticketSeq = new AtomicInteger();
 
-    public AutotaskService(SandboxConfig config, WriteLog writeLog, AutotaskWebhooks webhooks) {
+    public AutotaskService(SandboxConfig config, WriteLog writeLog, AutotaskWebhooks webhooks, Permissions permissions) {
         this.config = config;
+        this.permissions = permissions;
         this.writeLog = writeLog;
         this.webhooks = webhooks;
     }
@@ -234,7 +237,7 @@ public class AutotaskService {
     }
 
     void requirePermission(Entity e, String action) {
-        if (!config.autotask().permissions().contains(e.permission())) {
+        if (!permissions.grants(Permissions.AUTOTASK, e.permission())) {
             throw new AutotaskException(config.autotask().permissionStatus(),
                     "The logged in Resource does not have the adequate permissions to " + action + " this entity type.");
         }
@@ -256,7 +259,7 @@ public class AutotaskService {
         if (!impersonatable.contains(id)) {
             throw new AutotaskException(500, "The security level of resource " + id + " does not allow impersonation.");
         }
-        if (!config.autotask().impersonation().contains(e.name())) {
+        if (!permissions.grants(Permissions.AUTOTASK_IMPERSONATION, e.name())) {
             throw new AutotaskException(500, "The logged in Resource does not have the adequate permissions to "
                     + "impersonate a resource for " + e.name() + ".");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.sandbox.config.SandboxConfig;
+import io.switchboard.sandbox.control.Permissions;
 import io.switchboard.sandbox.control.Fault;
 import io.switchboard.sandbox.control.Faults;
 import io.switchboard.sandbox.data.Json;
@@ -40,7 +41,11 @@ public class ManageRoutes {
     private final Faults faults;
     private final SandboxConfig config;
 
-    public ManageRoutes(ManageService service, ManageCallbacks callbacks, Faults faults, SandboxConfig config) {
+    private final Permissions permissions;
+
+    public ManageRoutes(ManageService service, ManageCallbacks callbacks, Faults faults, SandboxConfig config,
+                        Permissions permissions) {
+        this.permissions = permissions;
         this.service = service;
         this.callbacks = callbacks;
         this.faults = faults;
@@ -187,7 +192,7 @@ public class ManageRoutes {
     }
 
     private void require(String level, String permission) {
-        if (permission != null && !config.manage().permissions().contains(level + ":" + permission)) {
+        if (permission != null && !permissions.grants(Permissions.MANAGE, level + ":" + permission)) {
             throw new ManageException(403, "Forbidden", "You do not have " + level + " access to " + permission
                     + " in your security role.");
         }
