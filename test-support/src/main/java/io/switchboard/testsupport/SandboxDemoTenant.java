@@ -16,7 +16,11 @@ public final class SandboxDemoTenant {
 
     public static Map<String, String> credentials() {
         String url = SharedInfra.sandbox().url() + "/_sandbox/demo-tenant/env";
-        String body = QuarkusService.httpGet(url).orElseThrow(() -> new IllegalStateException("no answer from " + url));
+        return parse(QuarkusService.httpGet(url).orElseThrow(() -> new IllegalStateException("no answer from " + url)));
+    }
+
+    /** Reads {@code export NAME=value} lines, undoing the shell quoting ({@code '...'} with {@code '\''} inside). */
+    public static Map<String, String> parse(String body) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : body.split("\n")) {
             Matcher m = EXPORT.matcher(line.trim());

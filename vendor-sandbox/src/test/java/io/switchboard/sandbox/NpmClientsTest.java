@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.testsupport.SandboxDemoTenant;
 import io.switchboard.sandbox.data.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ class NpmClientsTest {
         if (lockChanged || !Files.isDirectory(WORK.resolve("node_modules"))) {
             assertEquals(0, run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of()).exitCode, "npm ci failed");
         }
-        Map<String, String> env = parseEnv(given().get("/_sandbox/demo-tenant/env").then().statusCode(200).extract().asString());
+        Map<String, String> env = SandboxDemoTenant.parse(given().get("/_sandbox/demo-tenant/env").then().statusCode(200).extract().asString());
         env.put("NODE_EXTRA_CA_CERTS", env.get("SANDBOX_CA_FILE"));
         Result r = run(List.of("node", "clients.cjs"), env);
         assertEquals(0, r.exitCode, r.output);
@@ -52,16 +51,6 @@ class NpmClientsTest {
         given().get("/_sandbox/write-log").then().statusCode(200)
                 .body("find { it.vendor == 'autotask' }.as", org.hamcrest.Matchers.equalTo("29682801"))
                 .body("find { it.vendor == 'manage' }.by", org.hamcrest.Matchers.equalTo("switchboard_api"));
-    }
-
-    /** Reads `export NAME='value'` lines, undoing the '\'' quoting. */
-    static Map<String, String> parseEnv(String body) {
-        Map<String, String> env = new java.util.HashMap<>();
-        Matcher m = Pattern.compile("^export ([A-Z0-9_]+)='(.*)'$", Pattern.MULTILINE).matcher(body);
-        while (m.find()) {
-            env.put(m.group(1), m.group(2).replace("'\\''", "'"));
-        }
-        return env;
     }
 
     private record Result(int exitCode, String output) {
