@@ -321,6 +321,20 @@ class AutotaskApiTest {
     }
 
     @Test
+    void resetStopsDeliveriesStillRetrying() throws Exception {
+        try (Receiver rx = new Receiver()) {
+            rx.status.set(500);
+            int hookId = at().body(hook("retrying", rx.url("/at"))).post(V1 + "/TicketWebhooks").then().extract().path("itemId");
+            at().body("{\"fieldID\":" + fieldId("status") + ",\"isSubscribedField\":true}").post(V1 + "/TicketWebhooks/" + hookId + "/Fields");
+            at().body("{\"id\":70001,\"status\":8}").patch(V1 + "/Tickets").then().statusCode(200);
+            rx.next(); // the first attempt failed; retries follow every 40 ms
+            given().post("/_sandbox/reset").then().statusCode(200);
+            Thread.sleep(500); // longer than the remaining retries would take
+            given().get("/_sandbox/deliveries").then().body("failedAttempts", equalTo(0)).body("delivered", equalTo(0));
+        }
+    }
+
+    @Test
     void pagingStaysWithinThreadLimitOnOtherEndpoints() {
         at().body("{\"filter\":[{\"op\":\"gte\",\"field\":\"id\",\"value\":0}]}").post(V1 + "/Contacts/query")
                 .then().statusCode(200).body("pageDetails.count", greaterThan(100));

@@ -48,6 +48,11 @@ public class WebhookSender {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /**
+     * Bumped by reset: deliveries queued before it stop at their next attempt and report nothing, so a retrying
+     * delivery of the old world cannot count failures against a new webhook that happens to reuse its id.
+     */
+    private final AtomicLong generation = new AtomicLong();
     private final SandboxConfig config;
     private final Faults faults;
 
@@ -71,15 +76,19 @@ public class WebhookSender {
             return CompletableFuture.completedFuture(null);
         }
         int copies = Faults.roll(f.duplicateWebhooks()) ? 2 : 1;
+        long born = generation.get();
         CompletableFuture<Void> last = null;
         for (int i = 0; i < copies; i++) {
             last = queues.compute(queueKey, (k, prev) -> (prev == null ? CompletableFuture.<Void>completedFuture(null) : prev)
-                    .thenCompose(v -> attempt(out, policy, listener, 1)));
+                    .thenCompose(v -> attempt(out, policy, listener, 1, born)));
         }
         return last;
     }
 
-    private CompletableFuture<Void> attempt(Outbound out, Policy policy, Listener listener, int n) {
+    private CompletableFuture<Void> attempt(Outbound out, Policy policy, Listener listener, int n, long born) {
+        if (born != generation.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
         RequestOptions req = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(out.url())
                 .setIdleTimeout(policy.timeout().toMillis());
         out.headers().forEach(req::addHeader);
@@ -91,6 +100,9 @@ public class WebhookSender {
             status = CompletableFuture.failedFuture(e);
         }
         return status.handle((code, err) -> {
+            if (born != generation.get()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
             if (err == null && code / 100 == 2) {
                 delivered.incrementAndGet();
                 listener.delivered();
@@ -106,7 +118,7 @@ public class WebhookSender {
             }
             return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(policy.retryDelay().toMillis(), TimeUnit.MILLISECONDS))
-                    .thenCompose(v -> attempt(out, policy, listener, n + 1));
+                    .thenCompose(v -> attempt(out, policy, listener, n + 1, born));
         }).thenCompose(f -> f);
     }
 
@@ -115,6 +127,7 @@ public class WebhookSender {
     }
 
     public void reset() {
+        generation.incrementAndGet();
         queues.clear();
         delivered.set(0);
         failedAttempts.set(0);
