@@ -91,6 +91,21 @@ class AutomateApiTest {
     }
 
     @Test
+    void contactsAndMonitorTicketsAreListed() {
+        String t = token();
+        given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).queryParam("condition", "Client.Id = 1")
+                .get(API + "/Contacts").then().statusCode(200).body("", hasSize(3)).body("[0].Email", org.hamcrest.Matchers.endsWith("@acmedental.example"));
+        int first = given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).queryParam("pageSize", 1)
+                .get(API + "/Tickets").then().statusCode(200).body("[0].Subject", org.hamcrest.Matchers.startsWith("Agent offline: "))
+                .body("[0].Status.Name", equalTo("New")).extract().path("[0].TicketId");
+        given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).get(API + "/Tickets/" + first).then()
+                .statusCode(200).body("TicketId", equalTo(first));
+        given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).queryParam("ids", first)
+                .queryParam("includefields", "Subject").get(API + "/Tickets").then()
+                .body("[0].keySet()", equalTo(Set.of("TicketId", "Subject")));
+    }
+
+    @Test
     void createsNeedTheUserClassCreateRight() {
         String t = token();
         int id = given().header("clientId", CLIENT_ID).header("Authorization", "Bearer " + t).contentType("application/json")

@@ -401,6 +401,48 @@ class AutotaskApiTest {
     }
 
     @Test
+    void projectsSalesProductsContractsAndTagsAreSeededFromTheSameFacts() {
+        at().get(V1 + "/Projects/29690001").then().statusCode(200).body("item.companyID", equalTo(174))
+                .body("item.projectName", startsWith("Server migration - Acme Dental"))
+                .body("item.contractID", equalTo(29693001)).body("item.projectType", equalTo(5));
+        at().get(V1 + "/Contracts/29693001").then().body("item.contractName", equalTo("Acme Dental Managed Services"))
+                .body("item.companyID", equalTo(174)).body("item.contractType", equalTo(7));
+        at().body("{\"filter\":[{\"op\":\"eq\",\"field\":\"sku\",\"value\":\"M365-BS\"}]}").post(V1 + "/Products/query")
+                .then().body("items.name", equalTo(List.of("Microsoft 365 Business Standard")));
+        at().body("{\"filter\":[{\"op\":\"gte\",\"field\":\"id\",\"value\":0}]}").post(V1 + "/Opportunities/query/count")
+                .then().body("queryCount", equalTo(8));
+        at().body("{\"filter\":[{\"op\":\"eq\",\"field\":\"label\",\"value\":\"VIP\"}]}").post(V1 + "/Tags/query")
+                .then().body("items[0].tagGroupID", equalTo(1));
+        at().get(V1 + "/Opportunities/entityInformation").then().body("info.name", equalTo("Opportunity"));
+        at().get(V1 + "/Projects/entityInformation/fields").then()
+                .body("fields.find { it.name == 'projectName' }.isRequired", equalTo(true))
+                .body("fields.find { it.name == 'projectType' }.picklistValues.value", hasItem("5"));
+    }
+
+    @Test
+    void serviceCallsAndTicketAttachmentsAreCreatedAsTheImpersonatedResource() {
+        int call = at().header("ImpersonationResourceId", "29682801").body("{\"companyID\":174,\"status\":1,"
+                        + "\"startDateTime\":\"2026-02-01T09:00:00Z\",\"endDateTime\":\"2026-02-01T10:00:00Z\",\"description\":\"On site\"}")
+                .post(V1 + "/ServiceCalls").then().statusCode(200).extract().path("itemId");
+        at().get(V1 + "/ServiceCalls/" + call).then().body("item.creatorResourceID", equalTo(29682801))
+                .body("item.impersonatorCreatorResourceID", equalTo(29682800)).body("item.createDateTime", startsWith("20"));
+        String png = java.util.Base64.getEncoder().encodeToString(new byte[1234]);
+        int att = at().header("ImpersonationResourceId", "29682801").body("{\"title\":\"logs.zip\",\"attachmentType\":"
+                        + "\"FILE_ATTACHMENT\",\"fullPath\":\"logs.zip\",\"publish\":1,\"data\":\"" + png + "\"}")
+                .post(V1 + "/Tickets/70001/Attachments").then().statusCode(200).extract().path("itemId");
+        at().get(V1 + "/TicketAttachments/" + att).then().body("item.fileSize", equalTo(1234.0f))
+                .body("item.data", nullValue()).body("item.attachedByResourceID", equalTo(29682801))
+                .body("item.ticketID", equalTo(70001));
+        at().get(V1 + "/Tickets/70001/Attachments").then().body("items.id", hasItem(att));
+        at().body("{\"title\":\"x\",\"attachmentType\":\"URL\",\"publish\":1}").post(V1 + "/TicketAttachments")
+                .then().statusCode(405);
+        at().body("{\"title\":\"x\",\"attachmentType\":\"FILE_ATTACHMENT\",\"publish\":1}")
+                .post(V1 + "/Tickets/70001/Attachments").then().statusCode(500)
+                .body(equalTo("{\"errors\":[\"data is required for a FILE_ATTACHMENT.\"]}"));
+        at().delete(V1 + "/Tickets/70001/Attachments/" + att).then().statusCode(200);
+    }
+
+    @Test
     void technicianDeleteCallsOutWithEmptyFields() throws Exception {
         try (Receiver rx = new Receiver()) {
             int hookId = at().body(hook("del", rx.url("/at"))).post(V1 + "/TicketWebhooks").then().extract().path("itemId");

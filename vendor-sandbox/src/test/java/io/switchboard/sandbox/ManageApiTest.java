@@ -127,7 +127,7 @@ class ManageApiTest {
     @Test
     void securityRoleFromTheSeedDeniesCompanyCreation() {
         cw().body("{\"identifier\":\"X\",\"name\":\"X\"}").post(API + "/company/companies").then().statusCode(403)
-                .body("message", containsString("add access to Companies"));
+                .body("message", containsString("add access to CompanyMaintenance"));
         cw().get(API + "/service/boards/12/statuses").then().statusCode(200).body("", hasSize(6));
     }
 
@@ -177,6 +177,43 @@ class ManageApiTest {
         cw().get(API + "/service/tickets/4001").then().statusCode(429).header("Retry-After", "5")
                 .body("code", equalTo("TooManyRequests"));
         cw().get(API + "/company/companies/250").then().statusCode(200);
+    }
+
+    @Test
+    void projectsAgreementsProductsAndCompanyRecordsAreRealShaped() {
+        cw().get(API + "/project/projects/5001").then().statusCode(200).body("company.id", equalTo(250))
+                .body("board.name", equalTo("Projects")).body("manager._info.member_href", containsString("/system/members/"))
+                .body("agreement.id", equalTo(7001)).body("_info.enteredBy", not(equalTo(null)));
+        cw().queryParam("conditions", "project/id = 5001").get(API + "/project/tickets").then().statusCode(200)
+                .body("", hasSize(2)).body("recordType", everyItem(equalTo("ProjectTicket")));
+        cw().get(API + "/project/projects/5001/notes").then().body("", hasSize(1)).body("[0].projectId", equalTo(5001));
+        cw().get(API + "/project/projects/5001/teamMembers").then().body("projectRole.name",
+                equalTo(List.of("Project Manager", "Engineer")));
+        cw().get(API + "/company/companies/250/teams").then().body("[0].teamRole.name", equalTo("Account Manager"))
+                .body("[0].company.identifier", equalTo("AcmeDental"));
+        cw().get(API + "/company/companies/251/notes").then().body("company.id", everyItem(equalTo(251)));
+        cw().queryParam("conditions", "company/id = 250").get(API + "/finance/agreements").then()
+                .body("name", equalTo(List.of("Acme Dental Managed Services")));
+        cw().queryParam("conditions", "agreement/id = 7001").get(API + "/procurement/products").then()
+                .body("[0].billableOption", equalTo("Billable")).body("[0].catalogItem.identifier", not(equalTo(null)));
+        cw().get(API + "/system/myCompany/other").then().body("", hasSize(1)).body("[0].serverTimeZone.name",
+                equalTo("Eastern Standard Time"));
+        cw().body("{}").post(API + "/system/myCompany/other").then().statusCode(405);
+        cw().get(API + "/system/documents").then().statusCode(400).body("errors[0].field", equalTo("recordType"));
+        cw().get(API + "/company/companies/250/nothing").then().statusCode(404).body("code", equalTo("ConnectWiseApi"));
+    }
+
+    @Test
+    void projectTicketsAreCreatedOnTheProjectsBoard() {
+        int id = cw().body("{\"summary\":\"Cable the new office\",\"project\":{\"id\":5001}}").post(API + "/project/tickets")
+                .then().statusCode(201).body("board.name", equalTo("Projects")).body("company.id", equalTo(250))
+                .body("status.name", equalTo("New")).body("recordType", equalTo("ProjectTicket")).extract().path("id");
+        cw().body("[{\"op\":\"replace\",\"path\":\"summary\",\"value\":\"Cable the office\"}]")
+                .patch(API + "/project/tickets/" + id).then().statusCode(200).body("summary", equalTo("Cable the office"));
+        cw().body("{\"summary\":\"x\",\"project\":{\"id\":1}}").post(API + "/project/tickets").then().statusCode(400)
+                .body("errors[0].field", equalTo("project"));
+        cw().body("{\"text\":\"x\"}").post(API + "/service/tickets/1/notes").then().statusCode(404)
+                .body(equalTo("{\"code\":\"NotFound\",\"message\":\"Ticket 1 not found\"}"));
     }
 
     @Test

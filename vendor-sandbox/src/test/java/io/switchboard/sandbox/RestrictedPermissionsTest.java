@@ -19,7 +19,7 @@ class RestrictedPermissionsTest {
     @BeforeEach
     void restrict() {
         put("autotask", "[\"Companies\"]");
-        put("manage", "[\"inquire:Companies\"]");
+        put("manage", "[\"inquire:CompanyMaintenance\"]");
         put("automate", "[\"Clients:Read\"]");
     }
 
@@ -46,7 +46,7 @@ class RestrictedPermissionsTest {
         String token = AutomateApiTest.token();
         given().header("clientId", AutomateApiTest.CLIENT_ID).header("Authorization", "Bearer " + token)
                 .get(AutomateApiTest.API + "/Computers").then().statusCode(403)
-                .body(equalTo("{\"Message\":\"The user class does not grant Computers ShowAll.\"}"));
+                .body(equalTo("{\"Message\":\"The user class does not grant Computers.ShowAll Access.\"}"));
     }
 
     @Test
@@ -54,7 +54,7 @@ class RestrictedPermissionsTest {
         given().post("/_sandbox/reset").then().statusCode(200);
         given().get("/_sandbox/permissions").then().statusCode(200)
                 .body("autotask", hasItem("ServiceDesk")).body("manage", hasItem("inquire:ServiceTickets"))
-                .body("automate", hasItem("Computers:ShowAll")).body("autotask-impersonation", hasItem("TicketNotes"));
+                .body("automate", hasItem("Computers.ShowAll:Access")).body("autotask-impersonation", hasItem("TicketNotes"));
         AutotaskApiTest.at().get(AutotaskApiTest.V1 + "/Tickets/70001").then().statusCode(200);
     }
 

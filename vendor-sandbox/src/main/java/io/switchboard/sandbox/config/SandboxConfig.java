@@ -71,7 +71,7 @@ public interface SandboxConfig {
         @WithDefault("true")
         boolean latencyBands();
 
-        /** Security level of the API user; defaults = seed 003 ("Neo API User"). */
+        /** Security level areas of the API user: seed 003 ("Neo API User") plus Webhooks (permission catalogue ids). */
         @WithDefault("Resources,Companies,ServiceDesk,Projects,Sales,Products,ConfigurationItems,Contracts,Tagging,Webhooks")
         Set<String> permissions();
 
@@ -124,11 +124,28 @@ public interface SandboxConfig {
         @WithDefault("1000")
         int maxPageSize();
 
-        /** Security role of the API member; defaults = seed 001 ("Neo"), as area:entry:level. */
-        @WithDefault("inquire:ServiceTickets,inquire:Companies,inquire:Contacts,inquire:Configurations,inquire:TimeEntry,"
-                + "inquire:MemberMaintenance,inquire:TableSetup,inquire:MyCompany,inquire:ResourceScheduling,"
-                + "add:ServiceTickets,add:Contacts,add:TimeEntry,add:ResourceScheduling,add:MyCompany,"
-                + "edit:ServiceTickets,edit:Contacts,edit:TimeEntry,edit:ResourceScheduling,edit:MyCompany,"
+        /**
+         * Security role of the API member: seed 001 ("Neo") as level:Entry, the ids of the permission catalogue
+         * (no commas inside an id: SmallRye splits list defaults on them).
+         */
+        @WithDefault("inquire:ServiceTickets,inquire:ServiceTicketsFinance,inquire:CloseServiceTickets,"
+                + "inquire:ResourceScheduling,inquire:MergeTickets,inquire:ServiceTicketDependencies,"
+                + "inquire:CloseProjectTickets,inquire:CloseProjects,inquire:ProjectHeaders,inquire:ProjectNotes,"
+                + "inquire:ProjectPhase,inquire:ProjectTickets,inquire:ProjectContacts,inquire:ProjectFinance,"
+                + "inquire:ProjectManagement,inquire:ProjectReports,inquire:ProjectTeams,inquire:ProjectTicketDependencies,"
+                + "inquire:ProjectTicketTasks,inquire:Configurations,inquire:Contacts,inquire:TeamMembers,"
+                + "inquire:CompanyMaintenance,inquire:ManageAttachments,inquire:CompanyManagement,inquire:CompanyNotes,"
+                + "inquire:CompanyReports,inquire:TimeEntry,inquire:TimeEntryBillableOption,inquire:TimeReports,"
+                + "inquire:MemberMaintenance,inquire:TableSetup,inquire:MyCompany,inquire:Agreements,"
+                + "inquire:BillingViewTime,inquire:Products,"
+                + "add:CloseServiceTickets,add:ServiceTickets,add:ServiceTicketDependencies,add:MergeTickets,"
+                + "add:ResourceScheduling,add:Contacts,add:ManageAttachments,add:TimeEntry,add:TimeEntryBillableOption,"
+                + "add:BillingViewTime,add:CloseProjectTickets,add:CloseProjects,add:ProjectTicketDependencies,"
+                + "add:ProjectTicketTasks,add:ProjectTickets,add:MyCompany,"
+                + "edit:CloseServiceTickets,edit:ServiceTickets,edit:ServiceTicketDependencies,edit:MergeTickets,"
+                + "edit:ResourceScheduling,edit:Contacts,edit:ManageAttachments,edit:TimeEntry,"
+                + "edit:TimeEntryBillableOption,edit:BillingViewTime,edit:CloseProjectTickets,edit:CloseProjects,"
+                + "edit:ProjectTicketDependencies,edit:ProjectTicketTasks,edit:ProjectTickets,edit:MyCompany,"
                 + "delete:ResourceScheduling")
         Set<String> permissions();
     }
@@ -165,10 +182,20 @@ public interface SandboxConfig {
         @WithDefault("50")
         int defaultPageSize();
 
-        /** User class; defaults = seed 000 ("Neo Automation"). */
-        @WithDefault("Clients:Read,Clients:Update,Clients:Delete,Clients:ShowAll,Contacts:Read,Computers:ShowAll,"
-                + "Groups:Create,Groups:Update,Groups:Delete,Locations:ShowAll,Scripts:Read,Scripts:Update,Scripts:Delete,"
-                + "Tickets:Read,Tickets:Create,Tickets:Update,Tickets:Delete")
+        /** User class: seed 000 ("Neo Automation") as Area:Right, the ids of the permission catalogue. */
+        @WithDefault("AgentTemplates:Read,Alerts:Update,Clients:Read,Clients:Update,Clients:Delete,"
+                + "Clients.ShowHidePasswords:Access,Clients.ShowAll:Access,Contacts:Read,Contacts:Update,Contacts:Delete,"
+                + "Computers.ForceUpdate:Access,Computers.RetiredAssets:Delete,Computers.ShowAll:Access,Groups:Create,"
+                + "Groups:Update,Groups:Delete,Groups.ScheduledScripts:Update,Locations.ShowAll:Access,PatchManager:Read,"
+                + "PatchManager:Update,Scripts:Read,Scripts:Update,Scripts:Delete,Scripts.ScheduleScripts:Update,"
+                + "Searches.SendCommands:Access,Tickets:Create,Tickets:Read,Tickets:Update,Tickets:Delete,"
+                + "Tickets.TicketRequests:Access,"
+                + "ClientLevel.Locations:Read,ClientLevel.Locations:Edit,ClientLevel.Locations:Delete,"
+                + "ClientLevel.Projects:Read,ClientLevel.ProductKeys:Read,ClientLevel.Documents:Read,"
+                + "ClientLevel.Passwords:Read,"
+                + "Computer.CommandPrompt:Access,Computer.SoftwareAndTools:Install,Computer.History:Access,"
+                + "Computer.Commands:View,Computer.Commands:Send,Computer.Scripts:Schedule,Computer.Information:Edit,"
+                + "Computer.Alerts:Clear,Computer.ScheduledScripts:Delete")
         Set<String> permissions();
     }
 

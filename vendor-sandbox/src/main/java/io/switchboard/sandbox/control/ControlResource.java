@@ -79,6 +79,8 @@ public class ControlResource {
         vars.put("AUTOTASK_INTEGRATION_CODE", at.integrationCode());
         vars.put("AUTOTASK_API_RESOURCE_ID", String.valueOf(at.apiResourceId()));
         vars.put("AUTOTASK_IMPERSONATION_RESOURCE_ID", String.valueOf(at.impersonationResourceId()));
+        vars.put("AUTOTASK_NOT_IMPERSONATABLE_RESOURCE_ID", String.valueOf(autotask.notImpersonatableResourceId()));
+        vars.put("AUTOTASK_NO_ROLE_RESOURCE_ID", String.valueOf(autotask.noServiceDeskRoleResourceId()));
         vars.put("MANAGE_SITE_URL", origin);
         vars.put("MANAGE_COMPANY_ID", m.companyId());
         vars.put("MANAGE_PUBLIC_KEY", m.publicKey());

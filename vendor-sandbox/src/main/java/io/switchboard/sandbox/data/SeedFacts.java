@@ -34,8 +34,28 @@ public final class SeedFacts {
         }
     }
 
+    /** {@code attachment}: the contact sent a screenshot, stored as a ticket attachment / document. */
     public record Ticket(int index, int company, int contact, int status, int priority, int queue, int technician,
-                         String title, String description, Instant created, int issueType, int notes) {
+                         String title, String description, Instant created, int issueType, int notes,
+                         boolean attachment) {
+    }
+
+    /** A customer project (Autotask Project, Manage project with its notes, team and project tickets). */
+    public record Project(int index, int company, String name, int lead, int engineer, Instant start, Instant end,
+                          boolean complete) {
+    }
+
+    /** The managed-services contract of a company (Autotask Contract, Manage agreement). */
+    public record Contract(int company, String name, Instant start, double monthlyFee, int product, int seats) {
+    }
+
+    /** A sales opportunity (Autotask Opportunity). */
+    public record Opportunity(int index, int company, String title, int owner, double amount, int probability,
+                              Instant projectedClose) {
+    }
+
+    /** A catalogue item sold to customers (Autotask Product, Manage catalog item behind a product line). */
+    public record Product(String name, String sku, String manufacturer, double cost, double price) {
     }
 
     public record Computer(int index, int company, int location, String name, boolean server, boolean online,
@@ -51,6 +71,18 @@ public final class SeedFacts {
     public static final List<List<String>> SUB_ISSUE_TYPES = List.of(
             List.of("Printer", "Laptop", "Monitor"), List.of("Office 365", "Line of business app"),
             List.of("Wi-Fi", "VPN", "Firewall"), List.of("Password reset", "New user"));
+
+    public static final List<Product> PRODUCTS = List.of(
+            new Product("Managed Workstation", "MS-WS", "Switchboard Demo MSP", 12.0, 35.0),
+            new Product("Managed Server", "MS-SRV", "Switchboard Demo MSP", 40.0, 120.0),
+            new Product("Microsoft 365 Business Standard", "M365-BS", "Microsoft", 10.5, 12.5),
+            new Product("Endpoint Detection and Response", "EDR-01", "SentinelOne", 4.0, 8.0),
+            new Product("Cloud Backup 1 TB", "BKP-1TB", "Datto", 25.0, 60.0),
+            new Product("Business Laptop 14\"", "HW-LT14", "Lenovo", 820.0, 1099.0));
+    public static final List<String> TAGS = List.of("VIP", "Onboarding", "Security", "Hardware refresh",
+            "After hours", "Billing");
+    private static final String[] PROJECT_KINDS = {"Server migration", "Microsoft 365 rollout", "Network refresh",
+        "Office move", "Backup overhaul"};
 
     private static final String[] FIRST = {"Dana", "Alex", "Sam", "Jordan", "Casey", "Riley", "Morgan", "Taylor",
         "Jamie", "Avery", "Quinn", "Drew", "Robin", "Kim", "Lee", "Pat", "Chris", "Noa", "Eli", "Mika"};
@@ -121,7 +153,47 @@ public final class SeedFacts {
         int status = r.nextInt(10) < 6 ? STATUSES.size() - 1 : r.nextInt(STATUSES.size() - 1);
         return new Ticket(i, company, r.nextInt(scale.contactsPerCompany()), status,
                 r.nextInt(PRIORITIES.size()), r.nextInt(QUEUES.size()), r.nextInt(scale.technicians()), title,
-                "Reported by phone. " + title + ".", created, r.nextInt(ISSUE_TYPES.size()), r.nextInt(3));
+                "Reported by phone. " + title + ".", created, r.nextInt(ISSUE_TYPES.size()), r.nextInt(3),
+                r.nextInt(8) == 0);
+    }
+
+    /** One project for every fourth company. */
+    public int projects() {
+        return Math.max(1, scale.companies() / 4);
+    }
+
+    public Project project(int i) {
+        SplittableRandom r = rnd(5, i);
+        int company = (i * 4) % scale.companies();
+        Instant start = EPOCH.minus(120 - (i % 90), ChronoUnit.DAYS);
+        int lead = r.nextInt(scale.technicians());
+        return new Project(i, company, PROJECT_KINDS[i % PROJECT_KINDS.length] + " - " + company(company).name(),
+                lead, (lead + 1) % scale.technicians(), start, start.plus(30 + r.nextInt(60), ChronoUnit.DAYS),
+                r.nextInt(3) == 0);
+    }
+
+    /** Every company has one managed-services contract. */
+    public Contract contract(int company) {
+        SplittableRandom r = rnd(6, company);
+        int seats = 5 + r.nextInt(40);
+        int product = r.nextInt(2) == 0 ? 0 : 2;
+        return new Contract(company, company(company).name() + " Managed Services",
+                EPOCH.minus(365 + company % 300, ChronoUnit.DAYS), seats * PRODUCTS.get(product).price(), product, seats);
+    }
+
+    /** One open opportunity for every fifth company. */
+    public int opportunities() {
+        return Math.max(1, scale.companies() / 5);
+    }
+
+    public Opportunity opportunity(int i) {
+        SplittableRandom r = rnd(7, i);
+        int company = (i * 5 + 2) % scale.companies();
+        int product = r.nextInt(PRODUCTS.size());
+        int quantity = 1 + r.nextInt(20);
+        return new Opportunity(i, company, PRODUCTS.get(product).name() + " x" + quantity + " for "
+                + company(company).name(), r.nextInt(scale.technicians()), quantity * PRODUCTS.get(product).price(),
+                10 * (1 + r.nextInt(9)), EPOCH.plus(10 + r.nextInt(80), ChronoUnit.DAYS));
     }
 
     public Computer computer(int i) {

@@ -34,11 +34,20 @@ import java.util.function.Predicate;
 /** ConnectWise Automate REST under /cwa/api/v1: token issue with TOTP 2FA, and the inventory lists. */
 @ApplicationScoped
 public class AutomateRoutes {
-    /** List endpoint → (table, user-class permission needed to read it). */
-    private static final Map<String, String[]> LISTS = Map.of("clients", new String[] {"clients", "Clients:Read"},
-            "locations", new String[] {"locations", "Locations:ShowAll"},
-            "computers", new String[] {"computers", "Computers:ShowAll"},
-            "groups", new String[] {"groups", "Groups:Update"}, "scripts", new String[] {"scripts", "Scripts:Read"});
+    /** A list endpoint: its id key, the user-class right that reads it, the area of its Create right and the field a
+     * create needs. */
+    private record ListDef(String idKey, String read, String area, String required) {
+    }
+
+    /** Read rights from the permission catalogue; Groups are readable with Groups:Update (seed 000 has no Read). */
+    private static final Map<String, ListDef> LISTS = Map.of(
+            "clients", new ListDef("Id", "Clients:Read", "Clients", "Name"),
+            "contacts", new ListDef("Id", "Contacts:Read", "Contacts", "LastName"),
+            "locations", new ListDef("Id", "ClientLevel.Locations:Read", "Locations", "Name"),
+            "computers", new ListDef("Id", "Computers.ShowAll:Access", "Computers", "ComputerName"),
+            "groups", new ListDef("Id", "Groups:Update", "Groups", "Name"),
+            "scripts", new ListDef("Id", "Scripts:Read", "Scripts", "Name"),
+            "tickets", new ListDef("TicketId", "Tickets:Read", "Tickets", "Subject"));
 
     private final AutomateService service;
     private final Faults faults;
@@ -165,41 +174,46 @@ public class AutomateRoutes {
      * POST on a list (e.g. a new Group): needs the user class's Create right on that area; answers 200 with the
      * stored record and its new Id (the status code of a real server is unconfirmed).
      */
-    private void create(RoutingContext ctx, String table) {
-        String right = Character.toUpperCase(table.charAt(0)) + table.substring(1) + ":Create";
+    private void create(RoutingContext ctx, String table, ListDef def) {
+        String right = def.area() + ":Create";
         if (!permissions.grants(Permissions.AUTOMATE, right)) {
-            message(ctx, 403, "The user class does not grant " + right.replace(':', ' ') + ".");
+            denied(ctx, right);
             return;
         }
         JsonNode body = Http.body(ctx);
-        if (body == null || !body.isObject() || Values.text(Json.getIgnoreCase(body, "Name")) == null) {
-            message(ctx, 400, "The request is invalid: a Name is required.");
+        if (body == null || !body.isObject() || Values.text(Json.getIgnoreCase(body, def.required())) == null) {
+            message(ctx, 400, "The request is invalid: a " + def.required() + " is required.");
             return;
         }
         ObjectNode row = ((ObjectNode) body).deepCopy();
-        row.remove("Id");
+        row.remove(def.idKey());
         Http.json(ctx, 200, service.table(table).insert(row));
     }
 
+    private static void denied(RoutingContext ctx, String right) {
+        message(ctx, 403, "The user class does not grant " + right.replace(':', ' ') + ".");
+    }
+
     private void list(RoutingContext ctx, List<String> seg) {
-        String[] def = seg.isEmpty() ? null : LISTS.get(seg.get(0));
+        String table = seg.isEmpty() ? null : seg.get(0);
+        ListDef def = table == null ? null : LISTS.get(table);
         boolean create = ctx.request().method() == HttpMethod.POST && seg.size() == 1;
         if (def == null || seg.size() > 2 || (ctx.request().method() != HttpMethod.GET && !create)) {
             message(ctx, 404, "No HTTP resource was found that matches the request URI '" + ctx.request().uri() + "'.");
             return;
         }
         if (create) {
-            create(ctx, def[0]);
+            create(ctx, table, def);
             return;
         }
-        if (!permissions.grants(Permissions.AUTOMATE, def[1])) {
-            message(ctx, 403, "The user class does not grant " + def[1].replace(':', ' ') + ".");
+        if (!permissions.grants(Permissions.AUTOMATE, def.read())) {
+            denied(ctx, def.read());
             return;
         }
         if (seg.size() == 2) {
             ObjectNode rec;
             try {
-                rec = service.table(def[0]).get(Long.parseLong(seg.get(1)));
+                rec = service.table(table).get(Long.parseLong(seg.get(1)));
             } catch (NumberFormatException e) {
                 rec = null;
             }
@@ -219,7 +233,7 @@ public class AutomateRoutes {
         if (orderBy != null && one(p, "orderby.type") != null) {
             orderBy += one(p, "orderby.type").toLowerCase(Locale.ROOT).startsWith("desc") ? " desc" : " asc";
         }
-        Comparator<ObjectNode> cmp = Comparator.comparingLong(r -> r.path("Id").asLong());
+        Comparator<ObjectNode> cmp = Comparator.comparingLong(r -> r.path(def.idKey()).asLong());
         if (orderBy != null && !orderBy.isBlank()) {
             Comparator<ObjectNode> chain = null;
             for (String part : orderBy.split(",")) {
@@ -235,8 +249,9 @@ public class AutomateRoutes {
         Set<String> include = many(p, "includefields");
         Set<String> exclude = many(p, "excludefields");
         ArrayNode out = Json.arr();
-        service.table(def[0]).all().stream()
-                .filter(r -> ids.isEmpty() || ids.contains(r.path("Id").asText().toLowerCase(Locale.ROOT)))
+        String idKey = def.idKey().toLowerCase(Locale.ROOT);
+        service.table(table).all().stream()
+                .filter(r -> ids.isEmpty() || ids.contains(r.path(def.idKey()).asText().toLowerCase(Locale.ROOT)))
                 .filter(cond::test).sorted(cmp).skip((long) (page - 1) * pageSize).limit(pageSize)
                 .forEach(r -> {
                     if (include.isEmpty() && exclude.isEmpty()) {
@@ -246,7 +261,7 @@ public class AutomateRoutes {
                     ObjectNode o = Json.obj();
                     r.properties().forEach(e -> {
                         String k = e.getKey().toLowerCase(Locale.ROOT);
-                        if ((include.isEmpty() || include.contains(k) || k.equals("id")) && !exclude.contains(k)) {
+                        if ((include.isEmpty() || include.contains(k) || k.equals(idKey)) && !exclude.contains(k)) {
                             o.set(e.getKey(), e.getValue());
                         }
                     });

@@ -6,11 +6,13 @@ import io.switchboard.sandbox.data.Json;
 import io.switchboard.sandbox.data.SeedFacts;
 import io.switchboard.sandbox.data.Table;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The Automate server of the demo tenant: clients linked to Manage companies, locations, computers, tokens. */
@@ -34,9 +36,10 @@ public class AutomateService {
 
     public void reset(SeedFacts facts) {
         Map<String, Table> t = new ConcurrentHashMap<>();
-        for (String n : new String[] {"clients", "locations", "computers", "groups", "scripts"}) {
+        for (String n : new String[] {"clients", "locations", "computers", "groups", "scripts", "contacts"}) {
             t.put(n, new Table(1, "Id"));
         }
+        t.put("tickets", new Table(1, "TicketId"));
         SeedFacts.Scale scale = facts.scale();
         for (int c = 0; c < scale.companies(); c++) {
             SeedFacts.Company co = facts.company(c);
@@ -53,6 +56,16 @@ public class AutomateService {
                 locs.add(Json.obj().put("Id", c * 2 + l + 1).put("Name", loc.get("Name").asText()));
             }
             t.get("clients").insert(client);
+            for (int n = 0; n < scale.contactsPerCompany(); n++) {
+                SeedFacts.Person p = facts.contact(c, n);
+                t.get("contacts").insert(Json.obj().put("Id", c * scale.contactsPerCompany() + n + 1)
+                        .<ObjectNode>set("Client", Json.obj().put("Id", c + 1).put("Name", co.name()))
+                        .<ObjectNode>set("Location", Json.obj().put("Id", c * 2 + 1).put("Name", "HQ"))
+                        .put("FirstName", p.first()).put("LastName", p.last()).put("City", co.city())
+                        .put("State", co.state()).put("PhoneNumber", co.phone()).put("MobileNumber", "")
+                        .put("Email", p.email(co.identifier().toLowerCase() + ".example")).put("ExternalId", "")
+                        .put("CreatedDate", SeedFacts.EPOCH.minus(800 - c % 700, ChronoUnit.DAYS).toString()));
+            }
         }
         for (int i = 0; i < scale.computers(); i++) {
             SeedFacts.Computer pc = facts.computer(i);
@@ -69,6 +82,25 @@ public class AutomateService {
                     .put("DateAdded", pc.lastContact().minus(400, ChronoUnit.DAYS).toString())
                     .put("IsVirtualMachine", pc.server()).put("IsMaintenanceModeEnabled", false)
                     .put("IsRebootNeeded", false).put("UTCOffset", -18000));
+        }
+        // the monitors open a ticket for every offline server
+        for (int i = 0; i < scale.computers(); i++) {
+            SeedFacts.Computer pc = facts.computer(i);
+            if (pc.server() && !pc.online()) {
+                SeedFacts.Company co = facts.company(pc.company());
+                String at = pc.lastContact().plus(5, ChronoUnit.MINUTES).toString();
+                t.get("tickets").insert(Json.obj().put("TicketId", t.get("tickets").size() + 1)
+                        .<ObjectNode>set("Client", Json.obj().put("Id", pc.company() + 1).put("Name", co.name()))
+                        .<ObjectNode>set("Computer", Json.obj().put("Id", i + 1).put("ComputerName", pc.name()))
+                        .<ObjectNode>set("Location", Json.obj().put("Id", pc.company() * 2 + pc.location() + 1)
+                                .put("Name", pc.location() == 0 ? "HQ" : "Branch"))
+                        .<ObjectNode>set("Status", Json.obj().put("Id", 1).put("Name", "New"))
+                        .<ObjectNode>set("Priority", Json.obj().put("Id", 2).put("Name", "High"))
+                        .put("Subject", "Agent offline: " + pc.name()).put("From", "monitoring@demo-msp.example")
+                        .put("StartDate", at).put("UpdateDate", at).put("SupportLevel", 1).put("CategoryId", 0)
+                        .put("CategoryName", "Monitoring").put("ExternalId", 0).put("MonitorId", 5)
+                        .put("Guid", UUID.nameUUIDFromBytes(("ticket " + i).getBytes(StandardCharsets.UTF_8)).toString()));
+            }
         }
         String[] groups = {"All Agents", "Servers", "Workstations", "Patching Pilot"};
         for (int g = 0; g < groups.length; g++) {

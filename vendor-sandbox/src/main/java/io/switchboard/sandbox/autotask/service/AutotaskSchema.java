@@ -28,10 +28,11 @@ public final class AutotaskSchema {
      * @param childRoute segment of that child route ("Notes")
      * @param parentKey  field holding the parent id
      * @param topLevelCreate whether POST on the entity's own collection is allowed
+     * @param impersonation  entry of the Resource Impersonation section that allows writes as another resource
      */
     public record Entity(String name, String permission, boolean canCreate, boolean canUpdate, boolean canDelete,
                          String parent, String childRoute, String parentKey, boolean topLevelCreate,
-                         Map<String, Field> fields) {
+                         String impersonation, Map<String, Field> fields) {
         public Field field(String anyCase) {
             return fields.get(anyCase.toLowerCase(Locale.ROOT));
         }
@@ -89,8 +90,13 @@ public final class AutotaskSchema {
 
     private void add(String name, String permission, boolean c, boolean u, boolean d, String parent, String childRoute,
                      String parentKey, boolean topLevelCreate, Builder b) {
-        entities.put(name.toLowerCase(Locale.ROOT),
-                new Entity(name, permission, c, u, d, parent, childRoute, parentKey, topLevelCreate, b.build()));
+        add(name, permission, c, u, d, parent, childRoute, parentKey, topLevelCreate, name, b);
+    }
+
+    private void add(String name, String permission, boolean c, boolean u, boolean d, String parent, String childRoute,
+                     String parentKey, boolean topLevelCreate, String impersonation, Builder b) {
+        entities.put(name.toLowerCase(Locale.ROOT), new Entity(name, permission, c, u, d, parent, childRoute, parentKey,
+                topLevelCreate, impersonation, b.build()));
     }
 
     /** Picklists come from the seeded data, so the schema is rebuilt on every reset. */
@@ -163,6 +169,75 @@ public final class AutotaskSchema {
                 .req("referenceTitle", "string").f("serialNumber", "string").f("isActive", "boolean")
                 .f("installDate", "datetime").ro("createDate", "datetime").ro("lastModifiedTime", "datetime")
                 .ro("impersonatorCreatorResourceID", "integer"));
+
+        List<Pick> serviceCallStatuses = List.of(new Pick("1", "New", true, ""), new Pick("2", "Scheduled", false, ""),
+                new Pick("5", "Complete", false, ""));
+        add("ServiceCalls", "ServiceDesk", true, true, true, null, null, null, true, new Builder().ro("id", "long")
+                .ref("companyID", "Company", true).f("companyLocationID", "integer").f("description", "string")
+                .req("startDateTime", "datetime").req("endDateTime", "datetime").f("duration", "double")
+                .pick("status", true, serviceCallStatuses, "").f("isComplete", "integer")
+                .f("cancelationNoticeHours", "double").f("canceledDateTime", "datetime")
+                .f("canceledByResourceID", "integer").ro("createDateTime", "datetime").ro("creatorResourceID", "integer")
+                .ro("lastModifiedDateTime", "datetime").ro("impersonatorCreatorResourceID", "integer"));
+
+        List<Pick> attachmentTypes = List.of(new Pick("FILE_ATTACHMENT", "File Attachment", true, ""),
+                new Pick("FILE_LINK", "File Link", false, ""), new Pick("FOLDER_LINK", "Folder Link", false, ""),
+                new Pick("URL", "URL", false, ""));
+        add("TicketAttachments", "ServiceDesk", true, false, true, "Tickets", "Attachments", "ticketID", false,
+                "Attachments", new Builder().ro("id", "long").ref("ticketID", "Ticket", true).req("title", "string")
+                        .add("attachmentType", "string", true, false, null, attachmentTypes, "")
+                        .f("fullPath", "string").f("data", "string").f("contentType", "string")
+                        .ro("fileSize", "double").pick("publish", true, publish, "").ro("attachDate", "datetime")
+                        .ro("attachedByResourceID", "integer").ro("attachedByContactID", "integer")
+                        .ro("creatorType", "integer").ro("impersonatorCreatorResourceID", "integer"));
+
+        List<Pick> projectTypes = List.of(new Pick("5", "Client", true, ""), new Pick("4", "Internal", false, ""),
+                new Pick("2", "Proposal", false, ""), new Pick("3", "Template", false, ""));
+        List<Pick> projectStatuses = List.of(new Pick("1", "New", true, ""), new Pick("2", "Active", false, ""),
+                new Pick("5", "Complete", false, ""));
+        add("Projects", "Projects", true, true, false, null, null, null, true, new Builder().ro("id", "long")
+                .req("projectName", "string").ro("projectNumber", "string").ref("companyID", "Company", true)
+                .pick("projectType", true, projectTypes, "").pick("status", true, projectStatuses, "")
+                .req("startDateTime", "datetime").req("endDateTime", "datetime").f("description", "string")
+                .ref("projectLeadResourceID", "Resource", false).f("contractID", "integer")
+                .f("estimatedTime", "double").f("completedPercentage", "integer").f("completedDateTime", "datetime")
+                .ro("createDateTime", "datetime").ro("creatorResourceID", "integer")
+                .ro("lastActivityDateTime", "datetime").ro("impersonatorCreatorResourceID", "integer"));
+
+        List<Pick> opportunityStatuses = List.of(new Pick("1", "Active", true, ""), new Pick("2", "Lost", false, ""),
+                new Pick("3", "Closed", false, ""), new Pick("4", "Implemented", false, ""));
+        add("Opportunities", "Sales", true, true, false, null, null, null, true, new Builder().ro("id", "long")
+                .req("title", "string").ref("companyID", "Company", true).ref("contactID", "Contact", false)
+                .ref("ownerResourceID", "Resource", true).req("amount", "double").req("cost", "double")
+                .req("probability", "integer").req("projectedCloseDate", "datetime")
+                .pick("status", true, opportunityStatuses, "").f("stage", "integer").f("description", "string")
+                .f("totalAmountMonths", "integer").f("useQuoteTotals", "boolean").ro("createDate", "datetime")
+                .ro("creatorResourceID", "integer").ro("lastActivity", "datetime")
+                .ro("impersonatorCreatorResourceID", "integer"));
+
+        add("Products", "Products", true, true, false, null, null, null, true, new Builder().ro("id", "long")
+                .req("name", "string").f("description", "string").f("sku", "string").f("manufacturerName", "string")
+                .f("manufacturerProductName", "string").f("unitCost", "double").f("unitPrice", "double")
+                .f("msrp", "double").req("isActive", "boolean").req("isSerialized", "boolean")
+                .f("productCategory", "integer").f("periodType", "integer")
+                .ro("impersonatorCreatorResourceID", "integer"));
+
+        List<Pick> contractTypes = List.of(new Pick("1", "Time and Materials", false, ""),
+                new Pick("3", "Fixed Price", false, ""), new Pick("4", "Block Hours", false, ""),
+                new Pick("6", "Retainer", false, ""), new Pick("7", "Recurring Service", true, ""),
+                new Pick("8", "Per Ticket", false, ""));
+        List<Pick> contractStatuses = List.of(new Pick("1", "Active", true, ""), new Pick("0", "Inactive", false, ""));
+        add("Contracts", "Contracts", true, true, false, null, null, null, true, new Builder().ro("id", "long")
+                .req("contractName", "string").f("contractNumber", "string").ref("companyID", "Company", true)
+                .ref("contactID", "Contact", false).pick("contractType", true, contractTypes, "")
+                .pick("status", true, contractStatuses, "").req("startDate", "datetime").req("endDate", "datetime")
+                .f("description", "string").f("isDefaultContract", "boolean").f("setupFee", "double")
+                .f("estimatedRevenue", "double").req("timeReportingRequiresStartAndStopTimes", "integer"));
+
+        add("Tags", "Tagging", true, true, true, null, null, null, true, new Builder().ro("id", "long")
+                .req("label", "string").req("tagGroupID", "integer").f("isActive", "boolean").ro("isSystem", "boolean")
+                .f("isExcludedFromAutomaticTagging", "boolean").ro("createDateTime", "datetime")
+                .ro("lastModifiedDateTime", "datetime"));
 
         add("TicketWebhooks", "Webhooks", true, true, true, null, null, null, true, new Builder().ro("id", "long")
                 .req("name", "string").req("isActive", "boolean").req("webhookUrl", "string")

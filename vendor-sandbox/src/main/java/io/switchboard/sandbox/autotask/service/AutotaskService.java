@@ -1,6 +1,7 @@
 package io.switchboard.sandbox.autotask.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.sandbox.autotask.service.AutotaskSchema.Entity;
@@ -18,8 +19,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -109,6 +112,13 @@ public class AutotaskService {
         t.put("TicketWebhookFields", new Table(1, "id"));
         t.put("TicketWebhookExcludedResources", new Table(1, "id"));
         t.put("WebhookEventErrorLogs", new Table(1, "id"));
+        t.put("ServiceCalls", new Table(29_694_001L, "id"));
+        t.put("TicketAttachments", new Table(30_600_000L, "id"));
+        t.put("Projects", new Table(29_690_001L, "id"));
+        t.put("Opportunities", new Table(29_691_001L, "id"));
+        t.put("Products", new Table(29_692_001L, "id"));
+        t.put("Contracts", new Table(29_693_001L, "id"));
+        t.put("Tags", new Table(1, "id"));
 
         apiResources.clear();
         impersonatable.clear();
@@ -123,7 +133,11 @@ public class AutotaskService {
         for (int i = 0; i < scale.technicians(); i++) {
             SeedFacts.Person p = facts.technician(i);
             long id = technicianId(i);
-            resources.insert(resource(id, p.first(), p.last(), p.email("demo-msp.example"), 1, "Employee"));
+            ObjectNode tech = resource(id, p.first(), p.last(), p.email("demo-msp.example"), 1, "Employee");
+            if (i == NO_ROLE_TECHNICIAN) {
+                tech.putNull("defaultServiceDeskRoleID");
+            }
+            resources.insert(tech);
             if (i % 2 == 0) {
                 impersonatable.add(id);
             }
@@ -157,6 +171,7 @@ public class AutotaskService {
         }
         Table tickets = t.get("Tickets");
         Table notes = t.get("TicketNotes");
+        Table attachments = t.get("TicketAttachments");
         for (int i = 0; i < scale.tickets(); i++) {
             SeedFacts.Ticket f = facts.ticket(i);
             String created = f.created().toString();
@@ -192,6 +207,14 @@ public class AutotaskService {
                         .put("creatorResourceID", technicianId(f.technician())).putNull("createdByContactID")
                         .putNull("impersonatorCreatorResourceID").putNull("impersonatorUpdaterResourceID"));
             }
+            if (f.attachment()) {
+                attachments.insert(Json.obj().put("ticketID", id).put("title", "screenshot.png")
+                        .put("attachmentType", "FILE_ATTACHMENT").put("fullPath", "screenshot.png").putNull("data")
+                        .put("contentType", "image/png").put("fileSize", 48_213.0 + i).put("publish", 1)
+                        .put("attachDate", created).putNull("attachedByResourceID")
+                        .put("attachedByContactID", contactId(scale, f.company(), f.contact())).put("creatorType", 2)
+                        .putNull("impersonatorCreatorResourceID"));
+            }
         }
         Table cis = t.get("ConfigurationItems");
         for (int i = 0; i < scale.computers(); i++) {
@@ -203,11 +226,68 @@ public class AutotaskService {
                     .put("createDate", pc.lastContact().minus(400, ChronoUnit.DAYS).toString())
                     .put("lastModifiedTime", pc.lastContact().toString()).putNull("impersonatorCreatorResourceID"));
         }
+        seedCommercial(facts, t);
         ticketSeq.set(scale.tickets());
         tables.clear();
         tables.putAll(t);
         schema = s;
         webhooks.reset();
+    }
+
+    /** Projects, opportunities, products, contracts and tags, shared with Manage through the seed facts. */
+    private void seedCommercial(SeedFacts facts, Map<String, Table> t) {
+        SeedFacts.Scale scale = facts.scale();
+        for (int i = 0; i < facts.projects(); i++) {
+            SeedFacts.Project p = facts.project(i);
+            String start = p.start().toString();
+            t.get("Projects").insert(Json.obj().put("id", 29_690_001L + i).put("projectName", p.name())
+                    .put("projectNumber", String.format("P%s.%04d", TICKET_DAY.format(p.start()), i))
+                    .put("companyID", companyId(p.company())).put("projectType", 5).put("status", p.complete() ? 5 : 2)
+                    .put("startDateTime", start).put("endDateTime", p.end().toString())
+                    .put("description", p.name() + " for " + facts.company(p.company()).name() + ".")
+                    .put("projectLeadResourceID", technicianId(p.lead())).put("contractID", 29_693_001L + p.company())
+                    .put("estimatedTime", 40.0).put("completedPercentage", p.complete() ? 100 : 40)
+                    .put("completedDateTime", p.complete() ? p.end().toString() : null).put("createDateTime", start)
+                    .put("creatorResourceID", technicianId(p.lead())).put("lastActivityDateTime", start)
+                    .putNull("impersonatorCreatorResourceID"));
+        }
+        for (int i = 0; i < facts.opportunities(); i++) {
+            SeedFacts.Opportunity o = facts.opportunity(i);
+            String created = o.projectedClose().minus(45, ChronoUnit.DAYS).toString();
+            t.get("Opportunities").insert(Json.obj().put("id", 29_691_001L + i).put("title", o.title())
+                    .put("companyID", companyId(o.company())).put("contactID", contactId(scale, o.company(), 0))
+                    .put("ownerResourceID", technicianId(o.owner())).put("amount", o.amount())
+                    .put("cost", Math.round(o.amount() * 60) / 100.0).put("probability", o.probability())
+                    .put("projectedCloseDate", o.projectedClose().toString()).put("status", 1).put("stage", 2)
+                    .put("description", o.title() + ".").put("totalAmountMonths", 12).put("useQuoteTotals", false)
+                    .put("createDate", created).put("creatorResourceID", technicianId(o.owner()))
+                    .put("lastActivity", created).putNull("impersonatorCreatorResourceID"));
+        }
+        for (int p = 0; p < SeedFacts.PRODUCTS.size(); p++) {
+            SeedFacts.Product pr = SeedFacts.PRODUCTS.get(p);
+            t.get("Products").insert(Json.obj().put("id", 29_692_001L + p).put("name", pr.name())
+                    .put("description", pr.name()).put("sku", pr.sku()).put("manufacturerName", pr.manufacturer())
+                    .put("manufacturerProductName", pr.name()).put("unitCost", pr.cost()).put("unitPrice", pr.price())
+                    .put("msrp", pr.price()).put("isActive", true).put("isSerialized", pr.sku().startsWith("HW"))
+                    .put("productCategory", 1).put("periodType", pr.sku().startsWith("HW") ? 1 : 4)
+                    .putNull("impersonatorCreatorResourceID"));
+        }
+        for (int c = 0; c < scale.companies(); c++) {
+            SeedFacts.Contract k = facts.contract(c);
+            t.get("Contracts").insert(Json.obj().put("id", 29_693_001L + c).put("contractName", k.name())
+                    .put("contractNumber", String.format("MS-%05d", c + 1)).put("companyID", companyId(c))
+                    .put("contactID", contactId(scale, c, 0)).put("contractType", 7).put("status", 1)
+                    .put("startDate", k.start().toString()).put("endDate", k.start().plus(730, ChronoUnit.DAYS).toString())
+                    .put("description", k.seats() + " x " + SeedFacts.PRODUCTS.get(k.product()).name())
+                    .put("isDefaultContract", true).put("setupFee", 0.0).put("estimatedRevenue", k.monthlyFee() * 12)
+                    .put("timeReportingRequiresStartAndStopTimes", 1));
+        }
+        for (int g = 0; g < SeedFacts.TAGS.size(); g++) {
+            String at = SeedFacts.EPOCH.minus(500 - g, ChronoUnit.DAYS).toString();
+            t.get("Tags").insert(Json.obj().put("id", g + 1).put("label", SeedFacts.TAGS.get(g)).put("tagGroupID", 1)
+                    .put("isActive", true).put("isSystem", false).put("isExcludedFromAutomaticTagging", false)
+                    .put("createDateTime", at).put("lastModifiedDateTime", at));
+        }
     }
 
     private static ObjectNode resource(long id, String first, String last, String email, int licenseType, String type) {
@@ -217,8 +297,21 @@ public class AutotaskService {
                 .put("defaultServiceDeskRoleID", 29_683_461L);
     }
 
+    /** Technician index whose resource has no defaultServiceDeskRoleID (a poor impersonation choice). */
+    static final int NO_ROLE_TECHNICIAN = 2;
+
     long technicianId(int i) {
         return config.autotask().impersonationResourceId() + 1 + i;
+    }
+
+    /** A regular, active resource whose security level does not allow impersonation (odd technicians). */
+    public long notImpersonatableResourceId() {
+        return technicianId(1);
+    }
+
+    /** A regular resource that may be impersonated but has no defaultServiceDeskRoleID. */
+    public long noServiceDeskRoleResourceId() {
+        return technicianId(NO_ROLE_TECHNICIAN);
     }
 
     static long companyId(int c) {
@@ -259,7 +352,7 @@ public class AutotaskService {
         if (!impersonatable.contains(id)) {
             throw new AutotaskException(500, "The security level of resource " + id + " does not allow impersonation.");
         }
-        if (!permissions.grants(Permissions.AUTOTASK_IMPERSONATION, e.name())) {
+        if (!permissions.grants(Permissions.AUTOTASK_IMPERSONATION, e.impersonation())) {
             throw new AutotaskException(500, "The logged in Resource does not have the adequate permissions to "
                     + "impersonate a resource for " + e.name() + ".");
         }
@@ -337,18 +430,29 @@ public class AutotaskService {
         }
     }
 
+    /**
+     * Checks in the vendor's order, so a refused write (an empty body) tells which permission is missing: entity
+     * permission, impersonation rules, the parent of a child route, then the body. Nothing is written on a refusal.
+     */
     public long create(Entity e, JsonNode body, Caller c, Long parentId) {
         requirePermission(e, "create");
         checkImpersonation(e, c);
+        if (parentId != null) {
+            requireExists(e.parent(), LongNode.valueOf(parentId), e.parentKey());
+        }
         ObjectNode rec = Json.obj();
         e.fields().values().forEach(f -> rec.putNull(f.name()));
         bind(e, body).forEach((f, v) -> rec.set(f.name(), v));
         if (parentId != null) {
             rec.put(e.parentKey(), parentId);
         }
-        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        beforeCreate(e, rec, c, now);
         validate(e, rec);
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        CREATE_STAMPS.stream().filter(f -> e.fields().containsKey(f.toLowerCase(Locale.ROOT))).forEach(f -> rec.put(f, now));
+        if (e.fields().containsKey("creatorresourceid")) {
+            rec.put("creatorResourceID", c.person());
+        }
+        beforeCreate(e, rec, c);
         if (e.fields().containsKey("impersonatorcreatorresourceid") && c.impersonatedId() != null) {
             rec.put("impersonatorCreatorResourceID", c.apiResourceId());
         }
@@ -357,21 +461,21 @@ public class AutotaskService {
         return saved.get("id").asLong();
     }
 
-    private void beforeCreate(Entity e, ObjectNode rec, Caller c, String now) {
+    /** Read-only timestamps a create sets to the current time, whichever of them the entity has. */
+    private static final List<String> CREATE_STAMPS = List.of("createDate", "createDateTime", "attachDate",
+            "lastActivityDate", "lastActivityDateTime", "lastActivity", "lastModifiedDate", "lastModifiedDateTime",
+            "lastModifiedTime", "lastTrackedModifiedDateTime", "lastTrackedModificationDateTime");
+
+    /** References and derived fields of a validated record. */
+    private void beforeCreate(Entity e, ObjectNode rec, Caller c) {
         switch (e.name()) {
             case "Tickets" -> {
                 requireExists("Companies", rec.get("companyID"), "companyID");
-                Instant n = Instant.parse(now);
-                rec.put("ticketNumber", "T" + TICKET_DAY.format(n) + "." + String.format("%04d", ticketSeq.incrementAndGet() % 10_000));
-                rec.put("createDate", now).put("lastActivityDate", now).put("lastTrackedModificationDateTime", now)
-                        .put("creatorResourceID", c.person()).put("creatorType", 1);
+                rec.put("ticketNumber", "T" + TICKET_DAY.format(Instant.parse(rec.get("createDate").asText())) + "."
+                        + String.format("%04d", ticketSeq.incrementAndGet() % 10_000)).put("creatorType", 1);
                 setDefault(e, rec, "ticketCategory");
                 setDefault(e, rec, "source");
                 setDefault(e, rec, "ticketType");
-            }
-            case "TicketNotes" -> {
-                requireExists("Tickets", rec.get("ticketID"), "ticketID");
-                rec.put("createDateTime", now).put("lastActivityDate", now).put("creatorResourceID", c.person());
             }
             case "TimeEntries" -> {
                 if (!rec.path("ticketID").isNull()) {
@@ -388,19 +492,21 @@ public class AutotaskService {
                 if (rec.path("dateWorked").isNull() && rec.path("startDateTime").isNull()) {
                     throw new AutotaskException(500, "dateWorked is required when startDateTime is not set.");
                 }
-                rec.put("timeEntryType", 2).put("createDateTime", now).put("lastModifiedDateTime", now)
-                        .put("creatorUserID", c.person()).put("lastModifiedUserID", c.person());
+                rec.put("timeEntryType", 2).put("creatorUserID", c.person()).put("lastModifiedUserID", c.person());
             }
-            case "Companies" -> rec.put("createDate", now).put("lastActivityDate", now).put("lastTrackedModifiedDateTime", now);
-            case "Contacts" -> {
-                requireExists("Companies", rec.get("companyID"), "companyID");
-                rec.put("lastActivityDate", now).put("lastModifiedDate", now);
+            case "ServiceCalls", "Projects", "Opportunities", "Contracts" ->
+                    requireExists("Companies", rec.get("companyID"), "companyID");
+            case "TicketAttachments" -> {
+                JsonNode data = rec.get("data");
+                if (rec.get("attachmentType").asText().equals("FILE_ATTACHMENT") && (data.isNull() || data.asText().isEmpty())) {
+                    throw new AutotaskException(500, "data is required for a FILE_ATTACHMENT.");
+                }
+                // the file itself is not kept: queries never return it
+                rec.put("fileSize", data.isNull() ? 0.0 : (double) Base64.getMimeDecoder().decode(data.asText()).length)
+                        .putNull("data").put("attachedByResourceID", c.person()).put("creatorType", 1);
             }
-            case "ConfigurationItems" -> rec.put("createDate", now).put("lastModifiedTime", now);
             case "TicketWebhooks" -> webhooks.prepareNew(rec, c, config.autotask().maxWebhooks(),
                     tables.get("TicketWebhooks").size());
-            case "TicketWebhookFields", "TicketWebhookExcludedResources" ->
-                    requireExists("TicketWebhooks", rec.get("webhookID"), "webhookID");
             default -> {
             }
         }

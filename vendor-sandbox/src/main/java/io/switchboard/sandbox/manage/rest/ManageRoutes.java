@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -52,8 +53,22 @@ public class ManageRoutes {
         this.config = config;
     }
 
-    /** Where a path lands: table, security-role entry, the parent filter of a child route, and what follows. */
-    private record Target(String table, String permission, String parentPath, Long parentId, List<String> rest) {
+    /** Where a path lands: table, security-role entry, the parent of a child route (or null), and what follows. */
+    private record Target(String table, String permission, ManageService.Parent parent, List<String> rest) {
+        Predicate<ObjectNode> inParent() {
+            if (parent == null) {
+                return r -> true;
+            }
+            String[] path = parent.path().split("/");
+            return r -> {
+                JsonNode v = Json.path(r, path);
+                return v != null && v.asLong() == parent.id();
+            };
+        }
+    }
+
+    /** A child collection under /{parent}/{id}/{segment}: its table, role entry and where it points at the parent. */
+    private record Child(String table, String permission, String parentPath) {
     }
 
     void register(@Observes Router router) {
@@ -151,36 +166,48 @@ public class ManageRoutes {
         }
     }
 
+    /** The security-role entry (level:Entry ids of the permission catalogue) that gates each endpoint. */
     private static Target target(List<String> s) {
         String head = s.size() >= 2 ? s.get(0) + "/" + s.get(1) : "";
         List<String> rest = s.size() > 2 ? s.subList(2, s.size()) : List.of();
         return switch (head) {
-            case "company/companies" -> new Target("companies", "Companies", null, null, rest);
-            case "company/contacts" -> new Target("contacts", "Contacts", null, null, rest);
-            case "company/configurations" -> new Target("configurations", "Configurations", null, null, rest);
-            case "service/priorities" -> new Target("priorities", "TableSetup", null, null, rest);
-            case "time/entries" -> new Target("timeentries", "TimeEntry", null, null, rest);
-            case "schedule/entries" -> new Target("scheduleentries", "ResourceScheduling", null, null, rest);
-            case "system/members" -> new Target("members", "MemberMaintenance", null, null, rest);
-            case "system/callbacks" -> new Target("callbacks", null, null, null, rest);
-            case "service/boards" -> rest.size() >= 2 && rest.get(1).equals("statuses")
-                    ? new Target("statuses", "TableSetup", "board/id", parse(rest.get(0)), rest.subList(2, rest.size()))
-                    : new Target("boards", "TableSetup", null, null, rest);
-            case "service/tickets" -> {
-                if (rest.size() >= 2 && !rest.get(0).equals("search")) {
-                    Long tid = parse(rest.get(0));
-                    List<String> tail = rest.subList(2, rest.size());
-                    yield switch (rest.get(1)) {
-                        case "notes" -> new Target("notes", "ServiceTickets", "ticketId", tid, tail);
-                        case "timeentries" -> new Target("timeentries", "TimeEntry", "chargeToId", tid, tail);
-                        case "scheduleentries" -> new Target("scheduleentries", "ResourceScheduling", "objectId", tid, tail);
-                        default -> null;
-                    };
-                }
-                yield new Target("tickets", "ServiceTickets", null, null, rest);
-            }
+            case "company/companies" -> withChildren("companies", "CompanyMaintenance", rest, Map.of(
+                    "notes", new Child("companynotes", "CompanyNotes", "company/id"),
+                    "teams", new Child("companyteams", "TeamMembers", "company/id")));
+            case "company/contacts" -> new Target("contacts", "Contacts", null, rest);
+            case "company/configurations" -> new Target("configurations", "Configurations", null, rest);
+            case "service/priorities" -> new Target("priorities", "TableSetup", null, rest);
+            case "time/entries" -> new Target("timeentries", "TimeEntry", null, rest);
+            case "schedule/entries" -> new Target("scheduleentries", "ResourceScheduling", null, rest);
+            case "system/members" -> new Target("members", "MemberMaintenance", null, rest);
+            case "system/callbacks" -> new Target("callbacks", null, null, rest);
+            case "system/documents" -> new Target("documents", "ManageAttachments", null, rest);
+            case "system/mycompany" -> !rest.isEmpty() && rest.get(0).equals("other")
+                    ? new Target("mycompanyother", "MyCompany", null, rest.subList(1, rest.size())) : null;
+            case "service/boards" -> withChildren("boards", "TableSetup", rest,
+                    Map.of("statuses", new Child("statuses", "TableSetup", "board/id")));
+            case "service/tickets" -> withChildren("tickets", "ServiceTickets", rest, Map.of(
+                    "notes", new Child("notes", "ServiceTickets", "ticketId"),
+                    "timeentries", new Child("timeentries", "TimeEntry", "chargeToId"),
+                    "scheduleentries", new Child("scheduleentries", "ResourceScheduling", "objectId")));
+            case "project/projects" -> withChildren("projects", "ProjectHeaders", rest, Map.of(
+                    "notes", new Child("projectnotes", "ProjectNotes", "projectId"),
+                    "teammembers", new Child("projectteammembers", "ProjectTeams", "projectId")));
+            case "project/tickets" -> new Target("projecttickets", "ProjectTickets", null, rest);
+            case "finance/agreements" -> new Target("agreements", "Agreements", null, rest);
+            case "procurement/products" -> new Target("products", "Products", null, rest);
             default -> null;
         };
+    }
+
+    /** /{parent}[/count|/{id}] or /{parent}/{id}/{child}[...]; null for an unknown child. */
+    private static Target withChildren(String table, String permission, List<String> rest, Map<String, Child> children) {
+        if (rest.size() < 2) {
+            return new Target(table, permission, null, rest);
+        }
+        Child c = children.get(rest.get(1));
+        return c == null ? null : new Target(c.table(), c.permission(),
+                new ManageService.Parent(table, c.parentPath(), parse(rest.get(0))), rest.subList(2, rest.size()));
     }
 
     private static Long parse(String s) {
@@ -225,60 +252,52 @@ public class ManageRoutes {
         }
         String origin = Http.origin(ctx);
         List<String> rest = t.rest();
-        if (rest.isEmpty() || rest.get(0).equals("count") || rest.get(0).equals("search")) {
-            boolean count = !rest.isEmpty() && rest.get(0).equals("count");
-            boolean search = !rest.isEmpty() && rest.get(0).equals("search");
+        boolean count = !rest.isEmpty() && rest.get(0).equals("count");
+        boolean search = !rest.isEmpty() && rest.get(0).equals("search");
+        if (rest.isEmpty() || ((count || search) && rest.size() == 1)) {
             if (m == HttpMethod.GET || (search && m == HttpMethod.POST)) {
                 require("inquire", t.permission());
                 JsonNode body = search ? Http.body(ctx) : null;
                 String conditions = search && body != null ? Values.text(Json.getIgnoreCase(body, "conditions"))
                         : ctx.request().getParam("conditions");
                 Predicate<JsonNode> filter = Conditions.parse(conditions, '/', ManageRoutes::alias);
-                Stream<ObjectNode> rows = service.table(t.table()).all().stream()
-                        .filter(r -> t.parentId() == null || Json.path(r, t.parentPath().split("/")).asLong() == t.parentId())
-                        .filter(filter::test);
+                Stream<ObjectNode> rows = service.table(t.table()).all().stream().filter(t.inParent())
+                        .filter(attachedTo(ctx, t)).filter(filter::test);
                 if (count) {
                     Http.json(ctx, 200, Json.obj().put("count", rows.count()));
                 } else {
                     list(ctx, rows, search && body != null ? Values.text(Json.getIgnoreCase(body, "orderBy"))
                             : ctx.request().getParam("orderBy"));
                 }
-            } else if (m == HttpMethod.POST && !count) {
-                require("add", t.permission());
-                JsonNode body = Http.body(ctx);
-                if (body == null || !body.isObject()) {
-                    throw new ManageException(400, "InvalidObject", "The request body is not a valid object.");
-                }
-                if (t.parentId() != null && service.table("tickets").get(t.parentId()) == null) {
-                    throw ManageService.notFound("tickets", t.parentId());
-                }
-                ObjectNode in = (ObjectNode) body;
-                if (t.table().equals("timeentries") && t.parentId() != null) {
-                    in.put("chargeToId", t.parentId());
-                }
-                Http.json(ctx, 201, service.create(t.table(), in, member, t.table().equals("notes") ? t.parentId() : null, origin));
+            } else if (m == HttpMethod.POST && !count && !search) {
+                create(ctx, t, member, origin);
             } else {
-                throw new ManageException(405, "ConnectWiseApi", "The requested resource does not support http method '" + m.name() + "'.");
+                throw notSupported(m);
             }
             return;
         }
-        long id = parse(rest.get(0));
-        ObjectNode rec = service.table(t.table()).get(id);
-        if (rec != null && t.parentId() != null && Json.path(rec, t.parentPath().split("/")).asLong() != t.parentId()) {
-            rec = null;
+        if (rest.size() > 1) {
+            throw new ManageException(404, "ConnectWiseApi", "The endpoint does not exist.");
         }
-        if (rec == null) {
+        long id = parse(rest.get(0));
+        String level = switch (m.name()) {
+            case "GET" -> "inquire";
+            case "DELETE" -> "delete";
+            case "PUT", "PATCH" -> "edit";
+            default -> throw notSupported(m);
+        };
+        // the role is checked before the record is looked up: an edit of id 0 is 403 without the right, else 404
+        require(level, t.permission());
+        ObjectNode rec = service.table(t.table()).get(id);
+        if (rec == null || !t.inParent().test(rec)) {
             throw ManageService.notFound(t.table(), id);
         }
         if (m == HttpMethod.GET) {
-            require("inquire", t.permission());
             Http.json(ctx, 200, shape(rec, ctx.request().getParam("fields")));
         } else if (m == HttpMethod.DELETE) {
-            require("delete", t.permission());
             service.delete(t.table(), id, member, origin);
             Http.empty(ctx, 204);
-        } else if (m == HttpMethod.PUT || m == HttpMethod.PATCH) {
-            require("edit", t.permission());
+        } else {
             JsonNode body = Http.body(ctx);
             ObjectNode next;
             if (m == HttpMethod.PUT) {
@@ -290,9 +309,48 @@ public class ManageRoutes {
                 next = patch(rec, body);
             }
             Http.json(ctx, 200, service.replace(t.table(), id, next, member, origin));
-        } else {
-            throw new ManageException(405, "ConnectWiseApi", "The requested resource does not support http method '" + m.name() + "'.");
         }
+    }
+
+    private static ManageException notSupported(HttpMethod m) {
+        return new ManageException(405, "ConnectWiseApi", "The requested resource does not support http method '"
+                + m.name() + "'.");
+    }
+
+    /** POST on a collection: role entry first (403), then the endpoint's own refusals, the parent (404) and the body (400). */
+    private void create(RoutingContext ctx, Target t, String member, String origin) {
+        ManageService.Kind kind = ManageService.kind(t.table());
+        if (!kind.creatable()) {
+            throw notSupported(HttpMethod.POST);
+        }
+        require("add", t.permission());
+        if (t.table().equals("documents")) {
+            // uploads are multipart/form-data on the real server; the sandbox stores no files
+            throw new ManageException(415, "UnsupportedMediaType", "Documents are uploaded as multipart/form-data "
+                    + "with recordType, recordId, title and file.");
+        }
+        JsonNode body = Http.body(ctx);
+        if (body == null || !body.isObject()) {
+            throw new ManageException(400, "InvalidObject", "The request body is not a valid object.");
+        }
+        Http.json(ctx, 201, service.create(t.table(), (ObjectNode) body, member, t.parent(), origin));
+    }
+
+    /** /system/documents lists the documents of one record, named by the recordType and recordId parameters. */
+    private Predicate<ObjectNode> attachedTo(RoutingContext ctx, Target t) {
+        if (!t.table().equals("documents")) {
+            return r -> true;
+        }
+        String type = ctx.request().getParam("recordType");
+        String id = ctx.request().getParam("recordId");
+        if (type == null || type.isBlank()) {
+            throw ManageException.invalid("document", "MissingRequiredField", "recordType", "The recordType field is required.");
+        }
+        if (id == null || id.isBlank()) {
+            throw ManageException.invalid("document", "MissingRequiredField", "recordId", "The recordId field is required.");
+        }
+        String owner = type + ":" + id.trim();
+        return r -> owner.equalsIgnoreCase(service.documentOwner(r.get("id").asLong()));
     }
 
     /** {@code lastUpdated} is a pseudo-field for _info/lastUpdated on every object. */
