@@ -258,6 +258,23 @@ class AutotaskApiTest {
         at().get(V1 + "/TicketWebhooks/1").then().body("item.isReady", equalTo(true));
     }
 
+    @Test
+    void theWebhookCapIsAdjustableForLoadTestsAndResetRestoresIt() {
+        given().contentType("application/json").body("{\"maxWebhooks\":6}").put("/_sandbox/autotask/limits")
+                .then().statusCode(200).body("maxWebhooks", equalTo(6));
+        for (int i = 1; i <= 6; i++) {
+            at().body(hook("h" + i, "http://127.0.0.1:1/x")).post(V1 + "/TicketWebhooks").then().statusCode(200);
+        }
+        at().body(hook("h7", "http://127.0.0.1:1/x")).post(V1 + "/TicketWebhooks").then().statusCode(500)
+                .body("errors[0]", containsString("(6)"));
+        given().post("/_sandbox/reset").then().statusCode(200);
+        for (int i = 1; i <= 5; i++) {
+            at().body(hook("h" + i, "http://127.0.0.1:1/x")).post(V1 + "/TicketWebhooks").then().statusCode(200);
+        }
+        at().body(hook("h6", "http://127.0.0.1:1/x")).post(V1 + "/TicketWebhooks").then().statusCode(500)
+                .body("errors[0]", containsString("(5)"));
+    }
+
     static String hook(String name, String url) {
         return "{\"name\":\"" + name + "\",\"isActive\":true,\"webhookUrl\":\"" + url + "\",\"deactivationUrl\":\"" + url
                 + "deact\",\"secretKey\":\"s3cr3t-Key-For-Tests\",\"isSubscribedToCreateEvents\":true,"

@@ -196,18 +196,20 @@ public class ControlResource {
         return permissions.of(set);
     }
 
-    public record Limits(Integer hourlyThreshold, Integer threadLimit, Boolean latencyBands) {
+    public record Limits(Integer hourlyThreshold, Integer threadLimit, Boolean latencyBands, Integer maxWebhooks) {
     }
 
     @PUT
     @Path("/autotask/limits")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> setLimits(Limits l) {
-        if (l == null || (l.hourlyThreshold() != null && l.hourlyThreshold() < 1) || (l.threadLimit() != null && l.threadLimit() < 1)) {
-            throw new ProblemException(400, "hourlyThreshold and threadLimit must be at least 1");
+        if (l == null || (l.hourlyThreshold() != null && l.hourlyThreshold() < 1) || (l.threadLimit() != null && l.threadLimit() < 1)
+                || (l.maxWebhooks() != null && l.maxWebhooks() < 0)) {
+            throw new ProblemException(400, "hourlyThreshold and threadLimit must be at least 1, maxWebhooks at least 0");
         }
-        limits.configure(l.hourlyThreshold(), l.threadLimit(), l.latencyBands());
-        return Map.of("hourlyThreshold", limits.hourlyThreshold(), "threadLimit", limits.threadLimit(), "used", limits.used());
+        limits.configure(l.hourlyThreshold(), l.threadLimit(), l.latencyBands(), l.maxWebhooks());
+        return Map.of("hourlyThreshold", limits.hourlyThreshold(), "threadLimit", limits.threadLimit(), "used", limits.used(),
+                "maxWebhooks", limits.maxWebhooks());
     }
 
     @GET

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The database's rolling-hour request budget (shared by every integration code) and the per
- * (integration code, endpoint) thread limit. Both are adjustable at run time through the control API.
+ * (integration code, endpoint) thread limit, and the security level's webhook cap. All are adjustable at run time
+ * through the control API (a load test needs more webhooks than a real security level allows).
  */
 @ApplicationScoped
 public class AutotaskLimits {
@@ -21,6 +22,7 @@ public class AutotaskLimits {
     private volatile int hourlyThreshold;
     private volatile int threadLimit;
     private volatile boolean latencyBands;
+    private volatile int maxWebhooks;
 
     public AutotaskLimits(SandboxConfig config) {
         this.config = config;
@@ -35,9 +37,10 @@ public class AutotaskLimits {
         hourlyThreshold = config.autotask().hourlyThreshold();
         threadLimit = config.autotask().threadLimit();
         latencyBands = config.autotask().latencyBands();
+        maxWebhooks = config.autotask().maxWebhooks();
     }
 
-    public void configure(Integer hourly, Integer threadsPerEndpoint, Boolean bands) {
+    public void configure(Integer hourly, Integer threadsPerEndpoint, Boolean bands, Integer webhooks) {
         if (hourly != null) {
             hourlyThreshold = hourly;
         }
@@ -47,6 +50,13 @@ public class AutotaskLimits {
         if (bands != null) {
             latencyBands = bands;
         }
+        if (webhooks != null) {
+            maxWebhooks = webhooks;
+        }
+    }
+
+    public int maxWebhooks() {
+        return maxWebhooks;
     }
 
     public int hourlyThreshold() {

@@ -54,13 +54,16 @@ public class AutotaskService {
     private final WriteLog writeLog;
     private final AutotaskWebhooks webhooks;
     private final Permissions permissions;
+    private final AutotaskLimits limits;
     private volatile AutotaskSchema schema;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final Set<Long> apiResources = ConcurrentHashMap.newKeySet();
     private final Set<Long> impersonatable = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ticketSeq = new AtomicInteger();
 
-    public AutotaskService(SandboxConfig config, WriteLog writeLog, AutotaskWebhooks webhooks, Permissions permissions) {
+    public AutotaskService(SandboxConfig config, WriteLog writeLog, AutotaskWebhooks webhooks, Permissions permissions,
+                           AutotaskLimits limits) {
+        this.limits = limits;
         this.config = config;
         this.permissions = permissions;
         this.writeLog = writeLog;
@@ -505,7 +508,7 @@ public class AutotaskService {
                 rec.put("fileSize", data.isNull() ? 0.0 : (double) Base64.getMimeDecoder().decode(data.asText()).length)
                         .putNull("data").put("attachedByResourceID", c.person()).put("creatorType", 1);
             }
-            case "TicketWebhooks" -> webhooks.prepareNew(rec, c, config.autotask().maxWebhooks(),
+            case "TicketWebhooks" -> webhooks.prepareNew(rec, c, limits.maxWebhooks(),
                     tables.get("TicketWebhooks").size());
             default -> {
             }

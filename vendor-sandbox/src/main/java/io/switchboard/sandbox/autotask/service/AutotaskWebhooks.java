@@ -34,7 +34,11 @@ public class AutotaskWebhooks {
     @Inject
     SandboxConfig config;
 
-    private final Map<Long, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
+    /**
+     * By webhook GUID, not id: ids restart after a reset, and a delivery of the old world that was mid-attempt when the
+     * reset came must not count against a new webhook that reuses its id.
+     */
+    private final Map<String, AtomicInteger> consecutiveFailures = new ConcurrentHashMap<>();
     private final Map<Long, AtomicLong> sequence = new ConcurrentHashMap<>();
 
     void reset() {
@@ -78,7 +82,7 @@ public class AutotaskWebhooks {
                 notifyDeactivation(before);
             }
             if (after != null) {
-                consecutiveFailures.remove(after.get("id").asLong());
+                consecutiveFailures.remove(after.path("webhookGUID").asText());
             }
         }
     }
@@ -139,6 +143,7 @@ public class AutotaskWebhooks {
     private void deliver(ObjectNode hook, String json, WebhookSender.Policy policy, boolean countFailures) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         long hookId = hook.get("id").asLong();
+        String guid = hook.path("webhookGUID").asText();
         String url = countFailures ? hook.path("webhookUrl").asText() : hook.path("deactivationUrl").asText();
         Map<String, String> headers = Map.of("Content-Type", "application/json",
                 "X-Hook-Signature", "sha1=" + sign(hook.path("secretKey").asText(""), bytes));
@@ -146,23 +151,24 @@ public class AutotaskWebhooks {
         } : new WebhookSender.Listener() {
             @Override
             public void delivered() {
-                consecutiveFailures.computeIfAbsent(hookId, k -> new AtomicInteger()).set(0);
+                consecutiveFailures.computeIfAbsent(guid, k -> new AtomicInteger()).set(0);
             }
 
             @Override
             public void attemptFailed(int attempt, String error) {
-                int n = consecutiveFailures.computeIfAbsent(hookId, k -> new AtomicInteger()).incrementAndGet();
-                if (n == config.delivery().deactivateAfterFailures()) {
-                    ObjectNode before = table("TicketWebhooks").get(hookId);
+                int n = consecutiveFailures.computeIfAbsent(guid, k -> new AtomicInteger()).incrementAndGet();
+                ObjectNode before = table("TicketWebhooks").get(hookId);
+                if (n == config.delivery().deactivateAfterFailures() && sameWebhook(before, guid)) {
                     ObjectNode after = table("TicketWebhooks").update(hookId, w -> w.put("isActive", false));
-                    if (before != null) {
-                        configurationChanged("TicketWebhooks", before, after);
-                    }
+                    configurationChanged("TicketWebhooks", before, after);
                 }
             }
 
             @Override
             public void exhausted(String error) {
+                if (!sameWebhook(table("TicketWebhooks").get(hookId), guid)) {
+                    return;
+                }
                 table("WebhookEventErrorLogs").insert(io.switchboard.sandbox.data.Json.obj()
                         .put("ticketWebhookID", hookId).put("createDateTime", Instant.now().toString())
                         .put("errorMessage", error).put("payload", json).put("sequenceNumber",
@@ -171,6 +177,10 @@ public class AutotaskWebhooks {
         };
         sender.send("autotask", "autotask:" + (countFailures ? "hook:" : "deact:") + hookId,
                 new WebhookSender.Outbound(url, headers, bytes), policy, listener);
+    }
+
+    private static boolean sameWebhook(ObjectNode current, String guid) {
+        return current != null && guid.equals(current.path("webhookGUID").asText());
     }
 
     /** Undocumented payload: the shape n8n handles ("Action":"Deactivated"), posted once to the deactivation URL. */
