@@ -13,9 +13,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.switchboard.credential.security.UrlPolicy;
 import io.switchboard.testsupport.KafkaTestResource;
 import io.switchboard.testsupport.KeycloakTestResource;
 import io.switchboard.testsupport.PostgresTestResource;
+import jakarta.inject.Inject;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
+@WithTestResource(SandboxTestResource.class)
 class BadInputTest {
+
+    @Inject
+    UrlPolicy urlPolicy;
 
     private static final String KEY = Api.secret("never-echoed-private-key");
 
@@ -51,7 +57,7 @@ class BadInputTest {
                         400, "settings", "has the wrong type"),
                 new Case("secret not a string", manage("https://na.myconnectwise.net").replace("\"" + KEY + "\"", "12345"),
                         400, "secrets.privateKey", "must be a string"),
-                new Case("non-numeric member id", Api.autotask(KEY, KEY).replace("342", "\"3x2\""),
+                new Case("non-numeric member id", autotask().replace("342", "\"3x2\""),
                         422, "settings.apiMemberId", "positive whole number"),
                 new Case("malformed URL", manage("https://na.my connectwise.net"), 422, "settings.siteUrl", "is not a valid URL"),
                 new Case("relative URL", manage("na.myconnectwise.net/v4_6_release"), 422, "settings.siteUrl", "absolute URL"),
@@ -65,7 +71,7 @@ class BadInputTest {
                 new Case("IPv6 loopback", manage("https://[::1]/"), 422, "settings.siteUrl", "private, loopback or link-local"),
                 new Case("localhost name", manage("https://localhost:8443"), 422, "settings.siteUrl", "public host name"),
                 new Case("decimal IP", manage("https://2130706433/"), 422, "settings.siteUrl", "public host name"),
-                new Case("sandbox port not configured", manage("http://127.0.0.1:18081"), 422, "settings.siteUrl", "must use https"),
+                new Case("loopback origin not configured", manage("http://127.0.0.1:1"), 422, "settings.siteUrl", "must use https"),
                 new Case("oversize setting", manage("https://na.myconnectwise.net").replace("\"acme\"", "\"" + "a".repeat(257) + "\""),
                         422, "settings.companyId", "at most 256 characters"),
                 new Case("oversize secret", manage("https://na.myconnectwise.net").replace(KEY, KEY + "x".repeat(1024)),
@@ -108,9 +114,11 @@ class BadInputTest {
 
     @Test
     void configuredSandboxOriginAndVendorDomainsAreAccepted() {
-        as(ADMIN).contentType(ContentType.JSON).body(manage("http://127.0.0.1:18080")).post(CONNECTIONS).then().statusCode(201);
-        as(ADMIN).contentType(ContentType.JSON).body(manage("https://api-na.myconnectwise.net/v4_6_release/apis/3.0"))
-                .post(CONNECTIONS).then().statusCode(201);
+        as(ADMIN).contentType(ContentType.JSON).body(Api.manage(KEY)).post(CONNECTIONS).then().statusCode(201);
+        // checked without saving: a saved connection is validated, and tests never call a real vendor
+        assertThat(urlPolicy.problem("https://api-na.myconnectwise.net/v4_6_release/apis/3.0")).isEmpty();
+        assertThat(urlPolicy.problem("https://webservices15.autotask.net/ATServicesRest/")).isEmpty();
+        assertThat(urlPolicy.problem("https://acme.hostedrmm.com")).isEmpty();
     }
 
     @Test
@@ -119,7 +127,19 @@ class BadInputTest {
                 .post(CONNECTIONS).then().statusCode(413);
     }
 
+    /** Refused before validation, so no vendor is called: the values need not be the sandbox's. */
     private static String manage(String siteUrl) {
-        return Api.manage(siteUrl, KEY);
+        return """
+                {"vendor": "connectwise-manage",
+                 "settings": {"siteUrl": "%s", "companyId": "acme", "publicKey": "pubKey123",
+                              "apiMemberIdentifier": "neo-api", "clientId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"},
+                 "secrets": {"privateKey": "%s"}}""".formatted(siteUrl, KEY);
+    }
+
+    private static String autotask() {
+        return """
+                {"vendor": "autotask",
+                 "settings": {"username": "api-neo@acme.example", "apiMemberId": 342},
+                 "secrets": {"secret": "%s", "integrationCode": "%s"}}""".formatted(KEY, KEY);
     }
 }

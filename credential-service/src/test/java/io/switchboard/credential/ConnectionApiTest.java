@@ -7,6 +7,7 @@ import static io.switchboard.credential.Api.VIEWER;
 import static io.switchboard.credential.Api.as;
 import static io.switchboard.credential.Api.asService;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
+@WithTestResource(SandboxTestResource.class)
 class ConnectionApiTest {
 
     @Test
@@ -40,41 +42,46 @@ class ConnectionApiTest {
         created.then().statusCode(201)
                 .header("Location", containsString(CONNECTIONS + "/" + created.path("id")))
                 .body("vendor", equalTo("autotask"))
-                .body("settings.apiMemberId", equalTo("342"))
-                .body("settings.zoneUrl", equalTo("https://webservices15.autotask.net"))
+                .body("settings.apiMemberId", equalTo(Api.demo("AUTOTASK_API_RESOURCE_ID")))
                 .body("secrets.secret.hint", equalTo("****" + secret.substring(secret.length() - 4)))
                 .body("secrets.integrationCode.secretSetAt", notNullValue())
-                .body("validationState", equalTo("not-run"))
-                .body("validation.state", equalTo("not-run"));
+                // validated on save: the sandbox refuses this secret, and the connection is saved all the same
+                .body("validationState", equalTo("failed"))
+                .body("validation.state", equalTo("failed"))
+                .body("validation.failure", equalTo("wrong-credentials"));
         assertThat(created.asString()).doesNotContain(secret).doesNotContain(code);
 
         String id = created.path("id");
         Response read = as(VIEWER).get(CONNECTIONS + "/" + id);
-        read.then().statusCode(200).body("id", equalTo(id)).body("settings.username", equalTo("api-neo@acme.example"));
+        read.then().statusCode(200).body("id", equalTo(id)).body("settings.username", equalTo(Api.demo("AUTOTASK_USERNAME")));
         assertThat(read.asString()).doesNotContain(secret).doesNotContain(code);
         as(VIEWER).get(CONNECTIONS).then().statusCode(200).body("id", hasItem(id));
     }
 
     @Test
     void updateReplacesSettingsAndOnlyTheSecretsSent() {
-        String id = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", Api.secret("private-key")));
+        String id = Api.create(ADMIN, Api.manage(Api.secret("private-key")));
         Instant firstSet = Instant.parse(as(VIEWER).get(CONNECTIONS + "/" + id).path("secrets.privateKey.secretSetAt"));
 
         // settings only: the private key stays
         as(ADMIN).contentType(ContentType.JSON).body("""
                         {"vendor": "connectwise-manage", "displayName": "EU site",
-                         "settings": {"siteUrl": "https://eu.myconnectwise.net", "companyId": "acme", "publicKey": "pubKey123",
-                                      "apiMemberIdentifier": "neo-api", "clientId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}}""")
+                         "settings": {"siteUrl": "%s", "companyId": "eu_branch", "publicKey": "pubKey123",
+                                      "apiMemberIdentifier": "neo-api", "clientId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}}"""
+                        .formatted(Api.sandbox()))
                 .put(CONNECTIONS + "/" + id)
                 .then().statusCode(200)
                 .body("displayName", equalTo("EU site"))
-                .body("settings.siteUrl", equalTo("https://eu.myconnectwise.net"))
-                .body("secrets.privateKey.secretSetAt", equalTo(firstSet.toString()));
+                .body("settings.companyId", equalTo("eu_branch"))
+                .body("settings.publicKey", equalTo("pubKey123"))
+                .body("secrets.privateKey.secretSetAt", equalTo(firstSet.toString()))
+                .body("validation.cause", equalTo("unknown-company"));
 
         String newKey = Api.secret("rotated-private-key");
-        as(ADMIN).contentType(ContentType.JSON).body(Api.manage("https://eu.myconnectwise.net", newKey))
+        as(ADMIN).contentType(ContentType.JSON).body(Api.manage(newKey))
                 .put(CONNECTIONS + "/" + id)
                 .then().statusCode(200)
+                .body("settings.companyId", equalTo(Api.demo("MANAGE_COMPANY_ID")))
                 .body("secrets.privateKey.hint", equalTo("****" + newKey.substring(newKey.length() - 4)))
                 .body("secrets.privateKey.secretSetAt", not(equalTo(firstSet.toString())));
         asService("sync-worker").get("/internal/v1/connections/" + id + "/credentials")
@@ -83,7 +90,7 @@ class ConnectionApiTest {
 
     @Test
     void vendorCannotChangeOnUpdate() {
-        String id = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", Api.secret("k")));
+        String id = Api.create(ADMIN, Api.manage(Api.secret("k")));
         as(ADMIN).contentType(ContentType.JSON).body(Api.autotask(Api.secret("s"), Api.secret("c")))
                 .put(CONNECTIONS + "/" + id)
                 .then().statusCode(422).contentType("application/problem+json")
@@ -92,7 +99,7 @@ class ConnectionApiTest {
 
     @Test
     void deleteRemovesTheConnection() {
-        String id = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", Api.secret("k")));
+        String id = Api.create(ADMIN, Api.manage(Api.secret("k")));
         as(VIEWER).delete(CONNECTIONS + "/" + id).then().statusCode(403);
         as(ADMIN).delete(CONNECTIONS + "/" + id).then().statusCode(204);
         as(ADMIN).get(CONNECTIONS + "/" + id).then().statusCode(404).contentType("application/problem+json");
@@ -101,10 +108,10 @@ class ConnectionApiTest {
 
     @Test
     void anotherTenantsConnectionIsNotFound() {
-        String id = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", Api.secret("k")));
+        String id = Api.create(ADMIN, Api.manage(Api.secret("k")));
         as(OTHER_ADMIN).get(CONNECTIONS + "/" + id).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        as(OTHER_ADMIN).contentType(ContentType.JSON).body(Api.manage("https://x.myconnectwise.net", Api.secret("k")))
+        as(OTHER_ADMIN).contentType(ContentType.JSON).body(Api.manage(Api.secret("k")))
                 .put(CONNECTIONS + "/" + id).then().statusCode(404);
         as(OTHER_ADMIN).delete(CONNECTIONS + "/" + id).then().statusCode(404);
         as(OTHER_ADMIN).post(CONNECTIONS + "/" + id + "/test").then().statusCode(404);
@@ -117,14 +124,14 @@ class ConnectionApiTest {
     void tenantComesFromTheTokenNeverFromTheBody() {
         // "tenant" is not a property of the request: refused rather than silently ignored
         as(ADMIN).contentType(ContentType.JSON)
-                .body(Api.manage("https://na.myconnectwise.net", Api.secret("k")).replaceFirst("\\{", "{\"tenant\": \"other-msp\", "))
+                .body(Api.manage(Api.secret("k")).replaceFirst("\\{", "{\"tenant\": \"other-msp\", "))
                 .post(CONNECTIONS)
                 .then().statusCode(422).body("errors[0].field", equalTo("tenant"));
     }
 
     @Test
     void rolesAreEnforced() {
-        String body = Api.manage("https://na.myconnectwise.net", Api.secret("k"));
+        String body = Api.manage(Api.secret("k"));
         RestAssured.given().get(CONNECTIONS).then().statusCode(401);
         RestAssured.given().contentType(ContentType.JSON).body(body).post(CONNECTIONS).then().statusCode(401);
         as(VIEWER).contentType(ContentType.JSON).body(body).post(CONNECTIONS).then().statusCode(403);
@@ -134,16 +141,12 @@ class ConnectionApiTest {
     }
 
     @Test
-    void testWithoutAVendorValidatorSaysSoHonestly() {
-        String id = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", Api.secret("k")));
-        as(ADMIN).post(CONNECTIONS + "/" + id + "/test")
-                .then().statusCode(501)
-                .contentType("application/problem+json")
-                .body("title", equalTo("Vendor validation not available yet"))
-                .body("detail", containsString("connectwise-manage"));
+    void onlyAdminsTestAConnection() {
+        String id = Api.create(ADMIN, Api.manage(Api.secret("k")));
         as(VIEWER).post(CONNECTIONS + "/" + id + "/test").then().statusCode(403);
-        as(VIEWER).get(CONNECTIONS + "/" + id).then().body("validationState", equalTo("not-run"))
-                .body("validation.failure", nullValue());
+        as(ADMIN).post(CONNECTIONS + "/" + id + "/test").then().statusCode(200)
+                .body("validationState", equalTo("failed"))
+                .body("validation.cause", equalTo("wrong-username-or-secret"));
     }
 
     @Test
@@ -152,6 +155,13 @@ class ConnectionApiTest {
                 .body("paths", hasKey(CONNECTIONS))
                 .body("paths", hasKey(CONNECTIONS + "/{id}/test"))
                 .body("paths", hasKey("/internal/v1/connections/{id}/credentials"))
-                .body("components.schemas.ConnectionRequest.properties.secrets", notNullValue());
+                .body("paths", hasKey("/internal/v1/connections/{id}/webhook-secret"))
+                .body("components.schemas.ConnectionRequest.properties.secrets", notNullValue())
+                .body("components.schemas.ValidationReport.properties", hasKey("cause"))
+                .body("components.schemas.ValidationReport.properties", hasKey("discovered"))
+                .body("components.schemas.PermissionCheck.properties", hasKey("probe"))
+                .body("components.schemas.Status.enum", containsInAnyOrder("ok", "missing", "not-checkable"))
+                .body("components.schemas.Cause.enum", hasItem("wrong-totp"))
+                .body("components.schemas.WebhookSecretRequest.properties.secret.minLength", equalTo(16));
     }
 }

@@ -11,5 +11,6 @@ import io.switchboard.testsupport.ServiceEndpointsContract;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
+@WithTestResource(SandboxTestResource.class)
 class CredentialServiceEndpointsTest extends ServiceEndpointsContract {
 }

@@ -7,11 +7,13 @@ import static io.switchboard.credential.Api.asService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.switchboard.credential.persistence.CredentialReadAuditEntity;
+import io.switchboard.credential.persistence.CredentialAuditEntity;
 import io.switchboard.testsupport.KafkaTestResource;
 import io.switchboard.testsupport.KeycloakTestResource;
 import io.switchboard.testsupport.PostgresTestResource;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
+@WithTestResource(SandboxTestResource.class)
 class InternalCredentialsTest {
 
     @Test
@@ -39,27 +42,30 @@ class InternalCredentialsTest {
                 .header("Cache-Control", containsString("no-store"))
                 .body("tenant", equalTo("demo-msp"))
                 .body("vendor", equalTo("autotask"))
-                .body("settings.username", equalTo("api-neo@acme.example"))
+                .body("settings.username", equalTo(Api.demo("AUTOTASK_USERNAME")))
                 .body("secrets.secret", equalTo(secret))
-                .body("secrets.integrationCode", equalTo(code));
+                .body("secrets.integrationCode", equalTo(code))
+                .body("$", hasKey("webhookSecret"))
+                .body("webhookSecret", nullValue());
         asService("sync-worker").get(path(id)).then().statusCode(200);
 
-        List<CredentialReadAuditEntity> reads = CredentialReadAuditEntity.list("connectionId = ?1 order by id", UUID.fromString(id));
+        List<CredentialAuditEntity> reads = CredentialAuditEntity.list("connectionId = ?1 order by id", UUID.fromString(id));
         assertThat(reads).extracting(r -> r.clientId).containsExactly("webhook-ingest-service", "sync-worker");
         assertThat(reads).allSatisfy(r -> {
             assertThat(r.tenant).isEqualTo("demo-msp");
+            assertThat(r.action).isEqualTo(CredentialAuditEntity.READ_CREDENTIALS);
             assertThat(r.subject).isNotBlank();
-            assertThat(r.readAt).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
+            assertThat(r.at).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
         });
     }
 
     @Test
     void usersCannotReadCredentialsEvenTheirOwn() {
-        String id = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", Api.secret("k")));
+        String id = Api.create(ADMIN, Api.manage(Api.secret("k")));
         as(ADMIN).get(path(id)).then().statusCode(403).contentType("application/problem+json");
         as(OTHER_ADMIN).get(path(id)).then().statusCode(403);
         RestAssured.given().get(path(id)).then().statusCode(401);
-        assertThat(CredentialReadAuditEntity.count("connectionId", UUID.fromString(id))).isZero();
+        assertThat(CredentialAuditEntity.count("connectionId", UUID.fromString(id))).isZero();
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
+@WithTestResource(SandboxTestResource.class)
 class NoPlaintextAtRestTest {
 
     private static final Path SERVICE_LOG = Path.of("target", "credential-service-test.log");
@@ -45,16 +46,21 @@ class NoPlaintextAtRestTest {
         String cwKeyReplaced = Api.secret("manage-key-old");
         String automatePassword = Api.secret("automate-password");
         String totp = "JBSWY3DPEHPK3PXP" + Api.secret("totp").substring(5, 21).toUpperCase().replaceAll("[^A-Z2-7]", "A");
-        List<String> secrets = List.of(atSecret, atCode, cwKey, cwKeyReplaced, automatePassword, totp);
+        String webhookSecret = Api.secret("webhook-secret");
+        String webhookSecretReplaced = Api.secret("webhook-secret-old");
+        List<String> secrets = List.of(atSecret, atCode, cwKey, cwKeyReplaced, automatePassword, totp, webhookSecret,
+                webhookSecretReplaced);
 
         String autotask = Api.create(ADMIN, Api.autotask(atSecret, atCode));
-        String manage = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", cwKeyReplaced));
-        as(ADMIN).contentType(ContentType.JSON).body(Api.manage("https://na.myconnectwise.net", cwKey))
+        String manage = Api.create(ADMIN, Api.manage(cwKeyReplaced));
+        as(ADMIN).contentType(ContentType.JSON).body(Api.manage(cwKey))
                 .put(CONNECTIONS + "/" + manage).then().statusCode(200);
-        String automate = Api.create(ADMIN, """
-                {"vendor": "connectwise-automate",
-                 "settings": {"serverUrl": "https://acme.hostedrmm.com", "username": "neo", "clientId": "cid-1"},
-                 "secrets": {"password": "%s", "totpSecret": "%s"}}""".formatted(automatePassword, totp));
+        String automate = Api.create(ADMIN, Api.automate(automatePassword).replace("\"password\"",
+                "\"totpSecret\": \"" + totp + "\", \"password\""));
+        WebhookSecretTest.put("webhook-ingest-service", autotask, webhookSecretReplaced).then().statusCode(204);
+        WebhookSecretTest.put("webhook-ingest-service", autotask, webhookSecret).then().statusCode(204);
+        // a refused webhook secret (a line break) is not logged either
+        WebhookSecretTest.put("webhook-ingest-service", manage, automatePassword + "\\n").then().statusCode(422);
         for (String id : List.of(autotask, manage, automate)) {
             asService("workflow-engine").get("/internal/v1/connections/" + id + "/credentials").then().statusCode(200);
         }

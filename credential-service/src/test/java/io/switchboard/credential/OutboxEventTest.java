@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
+@WithTestResource(SandboxTestResource.class)
 class OutboxEventTest {
 
     private static RelayProcess relay;
@@ -61,9 +62,9 @@ class OutboxEventTest {
     @Test
     void createdUpdatedRemovedReachKafkaWithoutSecrets() {
         String privateKey = Api.secret("manage-private-key");
-        String id = Api.create(ADMIN, Api.manage("https://na.myconnectwise.net", privateKey));
+        String id = Api.create(ADMIN, Api.manage(privateKey));
         String newKey = Api.secret("manage-private-key-2");
-        as(ADMIN).contentType(ContentType.JSON).body(Api.manage("https://eu.myconnectwise.net", newKey))
+        as(ADMIN).contentType(ContentType.JSON).body(Api.manage(newKey).replace(Api.demo("MANAGE_COMPANY_ID"), "eu_branch"))
                 .put(CONNECTIONS + "/" + id).then().statusCode(200);
         as(ADMIN).delete(CONNECTIONS + "/" + id).then().statusCode(204);
         String key = EventKeys.connection("demo-msp", id);
@@ -90,8 +91,8 @@ class OutboxEventTest {
             assertThat(e.connectionId()).isEqualTo(id);
             assertThat(e.vendor()).isEqualTo(Vendor.CONNECTWISE_MANAGE);
         });
-        assertThat(events.get(0).settings()).isEqualTo(Map.of("siteUrl", "https://na.myconnectwise.net", "companyId", "acme"));
-        assertThat(events.get(1).settings()).isEqualTo(Map.of("siteUrl", "https://eu.myconnectwise.net", "companyId", "acme"));
+        assertThat(events.get(0).settings()).isEqualTo(Map.of("siteUrl", Api.sandbox(), "companyId", Api.demo("MANAGE_COMPANY_ID")));
+        assertThat(events.get(1).settings()).isEqualTo(Map.of("siteUrl", Api.sandbox(), "companyId", "eu_branch"));
 
         // the rows the relay read are the ones the API wrote, keyed for the topic
         assertThat(OutboxEventEntity.<OutboxEventEntity>list("aggregateid", key))

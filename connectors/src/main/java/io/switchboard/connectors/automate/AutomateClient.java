@@ -2,6 +2,7 @@ package io.switchboard.connectors.automate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.connectors.PermissionProbe;
 import io.switchboard.connectors.VendorApiException;
 import io.switchboard.connectors.http.Json;
 import io.switchboard.connectors.http.VendorErrors;
@@ -9,7 +10,6 @@ import io.switchboard.connectors.http.QueryString;
 import io.switchboard.connectors.http.VendorHttp;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,6 @@ public final class AutomateClient {
             body -> body.hasNonNull("Message") ? List.of(body.get("Message").asText()) : List.of(),
             VendorApiException.Kind::fromStatus);
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Renew this long before expiry so a token never lapses mid-request. */
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(2);
 
@@ -51,24 +50,56 @@ public final class AutomateClient {
     }
 
     /**
-     * Signs in: first with user name and password; when Automate asks for a second factor, again with the TOTP
-     * code, or fails with {@code TWO_FACTOR_REQUIRED} when no TOTP secret was given.
+     * How the user signed in.
+     *
+     * @param twoFactor false for a password-only sign-in (an integrator user), true when a TOTP code was needed
+     * @param userId    Automate's user id, when it says
+     * @param userName  Automate's internal name of the user
      */
-    public synchronized void login() {
+    public record SignIn(boolean twoFactor, String userId, String userName) {
+    }
+
+    /**
+     * Signs in: first with user name and password; when Automate asks for a second factor, again with the TOTP
+     * code, or fails with {@code TWO_FACTOR_REQUIRED} when no TOTP secret was given and with
+     * {@code TWO_FACTOR_CODE_REJECTED} when the code is refused.
+     */
+    public synchronized SignIn login() {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("UserName", credentials.username()).put("Password", credentials.password());
         JsonNode result = postToken(body);
-        if (result.path("IsTwoFactorRequired").asBoolean() && !result.hasNonNull("AccessToken")) {
+        boolean twoFactor = result.path("IsTwoFactorRequired").asBoolean() && !result.hasNonNull("AccessToken");
+        if (twoFactor) {
             if (credentials.totpSecret() == null || credentials.totpSecret().isBlank()) {
                 throw new VendorApiException(VENDOR, 200, VendorApiException.Kind.TWO_FACTOR_REQUIRED,
                         List.of("user " + credentials.username() + " needs a two-factor code: give its TOTP secret or use an integrator user"),
                         "sign in");
             }
-            result = postToken(body.put("TwoFactorPasscode", Totp.code(credentials.totpSecret(), clock.instant())));
+            result = secondFactor(body);
         }
         accessToken = result.path("AccessToken").asText();
         expiresAt = result.hasNonNull("ExpirationDate") ? Instant.parse(result.get("ExpirationDate").asText())
                 : clock.instant().plus(Duration.ofHours(1));
+        return new SignIn(twoFactor, result.path("UserId").asText(null), result.path("InternalUserName").asText(credentials.username()));
+    }
+
+    private JsonNode secondFactor(ObjectNode body) {
+        String code;
+        try {
+            code = Totp.code(credentials.totpSecret(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new VendorApiException(VENDOR, 0, VendorApiException.Kind.TWO_FACTOR_CODE_REJECTED,
+                    List.of("the TOTP secret is not a base32 authenticator key"), "sign in");
+        }
+        try {
+            return postToken(body.put("TwoFactorPasscode", code));
+        } catch (VendorApiException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            // the password was accepted by the first step: a refusal now is the code's
+            throw new VendorApiException(VENDOR, e.status(), VendorApiException.Kind.TWO_FACTOR_CODE_REJECTED, e.messages(), "sign in");
+        }
     }
 
     public JsonNode get(String path, QueryString query) {
@@ -85,6 +116,11 @@ public final class AutomateClient {
                 return;
             }
         }
+    }
+
+    /** Whether the user class may read {@code resource}: its first page of one. */
+    public PermissionProbe probeRead(String resource) {
+        return PermissionProbe.read(() -> get(resource, new QueryString().with("pagesize", 1)));
     }
 
     public List<JsonNode> listAll(String resource, String condition) {
@@ -108,7 +144,7 @@ public final class AutomateClient {
     }
 
     private HttpRequest.Builder base(String url) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json");
+        HttpRequest.Builder builder = http.request(URI.create(url)).header("Accept", "application/json");
         if (credentials.clientId() != null && !credentials.clientId().isBlank()) {
             builder.header("clientId", credentials.clientId());
         }

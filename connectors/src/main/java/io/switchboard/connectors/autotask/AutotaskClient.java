@@ -2,8 +2,8 @@ package io.switchboard.connectors.autotask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.connectors.PermissionProbe;
 import io.switchboard.connectors.VendorApiException;
-import io.switchboard.connectors.http.Json;
 import io.switchboard.connectors.http.VendorErrors;
 import io.switchboard.connectors.http.VendorHttp;
 import java.net.URI;
@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,14 +27,14 @@ public final class AutotaskClient {
     public static final URI DEFAULT_DISCOVERY_URL = URI.create("https://webservices.autotask.net/atservicesrest/");
 
     private static final String VENDOR = "Autotask";
+    private static final String IMPERSONATION_HEADER = "ImpersonationResourceId";
+    private static final HttpRequest.BodyPublisher EMPTY_OBJECT = HttpRequest.BodyPublishers.ofString("{}");
     /** Autotask errors: {@code {"errors": ["message", ...]}}. */
     private static final VendorErrors ERRORS = new VendorErrors(VENDOR, body -> {
         List<String> errors = new ArrayList<>();
         body.path("errors").forEach(e -> errors.add(e.asText()));
         return errors;
     }, AutotaskClient::classify);
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final VendorHttp http;
     private final AutotaskCredentials credentials;
@@ -56,7 +55,7 @@ public final class AutotaskClient {
     /** Looks up the user's zone; needs no authentication. An unknown user is an {@code AUTHENTICATION} error. */
     public static AutotaskZone discoverZone(VendorHttp http, URI discoveryUrl, String username) {
         URI uri = discoveryUrl.resolve("v1.0/zoneInformation?user=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), true);
+        HttpResponse<String> response = http.send(http.request(uri).GET().build(), true);
         JsonNode body = ERRORS.body(response, "zone discovery");
         return new AutotaskZone(body.path("zoneName").asText(), body.path("url").asText(),
                 body.path("webUrl").asText(null), body.path("ci").asInt());
@@ -88,6 +87,14 @@ public final class AutotaskClient {
             JsonNode nextPage = page.path("pageDetails").path("nextPageUrl");
             next = nextPage.isTextual() && !nextPage.asText().isBlank() ? URI.create(nextPage.asText()) : null;
         }
+    }
+
+    /** Only the first page of a query, e.g. one record with {@code maxRecords(1)}. */
+    public List<JsonNode> firstPage(String entity, AutotaskQuery query) {
+        HttpRequest request = request(entity + "/query").POST(HttpRequest.BodyPublishers.ofString(query.toJson())).build();
+        List<JsonNode> items = new ArrayList<>();
+        ERRORS.body(http.send(request, true), "query " + entity).path("items").forEach(items::add);
+        return items;
     }
 
     public List<JsonNode> queryAll(String entity, AutotaskQuery query) {
@@ -124,6 +131,45 @@ public final class AutotaskClient {
         send(request(entity + "/" + id).DELETE().build(), "delete " + entity);
     }
 
+    /** Whether the security level lets the API user read {@code entity}: a count. */
+    public PermissionProbe probeQuery(String entity) {
+        return PermissionProbe.read(() -> count(entity, AutotaskQuery.all()));
+    }
+
+    /**
+     * A refused create: POST {@code {}} to {@code path} (e.g. {@code TicketWebhooks}, {@code Tickets/0/Notes}), which
+     * Autotask refuses either way, naming the missing permission or, when it is granted, the missing fields.
+     */
+    public PermissionProbe probeCreate(String path) {
+        return PermissionProbe.of(() -> send(request(path).POST(EMPTY_OBJECT).build(), "probe create " + path),
+                AutotaskClient::refusedAfterPermission);
+    }
+
+    /**
+     * A refused create as the resource {@code impersonationResourceId}: Autotask first checks that the resource may
+     * be impersonated at all, then that the API user may impersonate for the entity, then the body.
+     */
+    public ImpersonationProbe probeImpersonatedCreate(String path, long impersonationResourceId) {
+        PermissionProbe probe = PermissionProbe.of(() -> send(request(path)
+                        .header(IMPERSONATION_HEADER, Long.toString(impersonationResourceId)).POST(EMPTY_OBJECT).build(),
+                "probe impersonated create " + path), AutotaskClient::refusedAfterPermission);
+        ImpersonationProbe.Outcome outcome = switch (probe.outcome()) {
+            case GRANTED -> ImpersonationProbe.Outcome.GRANTED;
+            // the same words serve both: only the impersonation refusal mentions impersonating
+            case DENIED -> probe.vendorError() != null && probe.vendorError().toLowerCase(Locale.ROOT).contains("impersonat")
+                    ? ImpersonationProbe.Outcome.IMPERSONATION_DENIED : ImpersonationProbe.Outcome.ENTITY_DENIED;
+            case INCONCLUSIVE -> probe.kind() == VendorApiException.Kind.IMPERSONATION_REFUSED
+                    ? ImpersonationProbe.Outcome.RESOURCE_REFUSED : ImpersonationProbe.Outcome.INCONCLUSIVE;
+        };
+        return new ImpersonationProbe(outcome, probe.vendorMessages());
+    }
+
+    /** Body validation and missing parents come after the permission check; Autotask reports them as 500 (or 4xx). */
+    private static boolean refusedAfterPermission(VendorApiException e) {
+        return e.kind() == VendorApiException.Kind.BAD_REQUEST || e.kind() == VendorApiException.Kind.NOT_FOUND
+                || (e.kind() == VendorApiException.Kind.OTHER && e.status() == 500);
+    }
+
     private JsonNode send(HttpRequest request, String operation) {
         return ERRORS.body(http.send(request, false), operation);
     }
@@ -133,7 +179,7 @@ public final class AutotaskClient {
     }
 
     private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        return http.request(uri)
                 .header("ApiIntegrationCode", credentials.integrationCode())
                 .header("UserName", credentials.username())
                 .header("Secret", credentials.secret())
@@ -143,7 +189,7 @@ public final class AutotaskClient {
 
     private HttpRequest.Builder withImpersonation(HttpRequest.Builder builder) {
         return credentials.impersonationResourceId() == null ? builder
-                : builder.header("ImpersonationResourceId", credentials.impersonationResourceId().toString());
+                : builder.header(IMPERSONATION_HEADER, credentials.impersonationResourceId().toString());
     }
 
     private static HttpRequest.BodyPublisher json(ObjectNode record) {
@@ -162,6 +208,14 @@ public final class AutotaskClient {
         }
         if (text.contains("integrationcode is invalid")) {
             return VendorApiException.Kind.INVALID_INTEGRATION_CODE;
+        }
+        // the hourly request threshold of the database, and the per-endpoint thread threshold
+        if (status == 429 || text.contains("request threshold") || text.contains("thread threshold")) {
+            return VendorApiException.Kind.RATE_LIMITED;
+        }
+        if (text.contains("is not a valid, active resource") || text.contains("impersonation of an api-only resource")
+                || text.contains("does not allow impersonation")) {
+            return VendorApiException.Kind.IMPERSONATION_REFUSED;
         }
         if (text.contains("does not have the adequate permissions")) {
             return VendorApiException.Kind.PERMISSION;

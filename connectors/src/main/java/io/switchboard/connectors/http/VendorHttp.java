@@ -1,6 +1,7 @@
 package io.switchboard.connectors.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,18 +15,41 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class VendorHttp {
 
+    private static final Duration BASE_BACKOFF = Duration.ofMillis(500);
+
     private final HttpClient client;
+    private final Duration requestTimeout;
     private final int maxAttempts;
     private final Duration baseBackoff;
 
-    public VendorHttp(HttpClient client, int maxAttempts, Duration baseBackoff) {
+    /**
+     * @param requestTimeout how long one attempt may wait for the vendor's answer
+     * @param maxAttempts    attempts of a retryable request, the first included
+     */
+    public VendorHttp(HttpClient client, Duration requestTimeout, int maxAttempts, Duration baseBackoff) {
         this.client = client;
+        this.requestTimeout = requestTimeout;
         this.maxAttempts = maxAttempts;
         this.baseBackoff = baseBackoff;
     }
 
+    /** For background work: 10 s to connect, 30 s per answer, up to 4 attempts. */
     public static VendorHttp defaults() {
-        return new VendorHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), 4, Duration.ofMillis(500));
+        return bounded(Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+    }
+
+    /**
+     * For work someone waits for (e.g. validating a connection while the admin saves it): every attempt ends after
+     * {@code connectTimeout + requestTimeout} at most, and there are {@code maxAttempts} of them.
+     */
+    public static VendorHttp bounded(Duration connectTimeout, Duration requestTimeout, int maxAttempts) {
+        return new VendorHttp(HttpClient.newBuilder().connectTimeout(connectTimeout).build(), requestTimeout, maxAttempts,
+                BASE_BACKOFF);
+    }
+
+    /** A request to {@code uri} with this transport's answer timeout. */
+    public HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout);
     }
 
     /**

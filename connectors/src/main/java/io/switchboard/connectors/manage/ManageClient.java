@@ -3,16 +3,17 @@ package io.switchboard.connectors.manage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.connectors.PermissionProbe;
 import io.switchboard.connectors.VendorApiException;
 import io.switchboard.connectors.http.Json;
 import io.switchboard.connectors.http.VendorErrors;
 import io.switchboard.connectors.http.QueryString;
 import io.switchboard.connectors.http.VendorHttp;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,8 +42,6 @@ public final class ManageClient {
         return messages;
     }, VendorApiException.Kind::fromStatus);
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private final VendorHttp http;
     private final ManageCredentials credentials;
     private final String apiRoot;
@@ -55,8 +54,10 @@ public final class ManageClient {
 
     /** Unauthenticated codebase lookup; Manage answers an unknown company with 200 and {@code null}. */
     public static Optional<ManageCompanyInfo> companyInfo(VendorHttp http, String siteUrl, String companyId) {
-        URI uri = URI.create(trimSlash(siteUrl) + "/login/companyinfo/" + companyId);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), true);
+        // the company id is what the admin typed on the login screen: it may hold spaces and the like
+        URI uri = URI.create(trimSlash(siteUrl) + "/login/companyinfo/"
+                + URLEncoder.encode(companyId, StandardCharsets.UTF_8).replace("+", "%20"));
+        HttpResponse<String> response = http.send(http.request(uri).GET().build(), true);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -74,6 +75,11 @@ public final class ManageClient {
                 .orElseThrow(() -> new VendorApiException(VENDOR, 200, VendorApiException.Kind.AUTHENTICATION,
                         List.of("company id " + credentials.companyId() + " is not known to " + credentials.siteUrl()),
                         "company info"));
+        return forCompany(http, credentials, info);
+    }
+
+    /** A client for the codebase {@link #companyInfo} found. */
+    public static ManageClient forCompany(VendorHttp http, ManageCredentials credentials, ManageCompanyInfo info) {
         String codebase = info.codebase().endsWith("/") ? info.codebase() : info.codebase() + "/";
         return new ManageClient(http, credentials, trimSlash(credentials.siteUrl()) + "/" + codebase + "apis/3.0/");
     }
@@ -86,10 +92,7 @@ public final class ManageClient {
     /** Every page of a collection, following the Link header's next entry (or the next page number). */
     public void list(String path, ManageQuery query, Consumer<JsonNode> each) {
         for (int page = 1; ; page++) {
-            String url = apiRoot + path + new QueryString().with("conditions", query.conditions())
-                    .with("orderBy", query.orderBy()).with("fields", query.fields())
-                    .with("page", page).with("pageSize", query.pageSize());
-            HttpResponse<String> response = http.send(request(url).GET().build(), true);
+            HttpResponse<String> response = http.send(request(pageUrl(path, query, page)).GET().build(), true);
             JsonNode items = ERRORS.body(response, "list " + path);
             items.forEach(each);
             boolean hasNext = response.headers().firstValue("Link").map(l -> l.contains("rel=\"next\""))
@@ -100,6 +103,19 @@ public final class ManageClient {
         }
     }
 
+    /** Only the first page, e.g. one record with {@code pageSize(1)}. */
+    public List<JsonNode> firstPage(String path, ManageQuery query) {
+        List<JsonNode> items = new ArrayList<>();
+        ERRORS.body(http.send(request(pageUrl(path, query, 1)).GET().build(), true), "list " + path).forEach(items::add);
+        return items;
+    }
+
+    private String pageUrl(String path, ManageQuery query, int page) {
+        return apiRoot + path + new QueryString().with("conditions", query.conditions())
+                .with("orderBy", query.orderBy()).with("fields", query.fields())
+                .with("page", page).with("pageSize", query.pageSize());
+    }
+
     public List<JsonNode> listAll(String path, ManageQuery query) {
         List<JsonNode> items = new ArrayList<>();
         list(path, query, items::add);
@@ -107,8 +123,45 @@ public final class ManageClient {
     }
 
     public long count(String path, String conditions) {
-        String url = apiRoot + path + "/count" + new QueryString().with("conditions", conditions);
+        return countWith(path, new QueryString().with("conditions", conditions));
+    }
+
+    /**
+     * The inquire level of the entry behind {@code path}: a count, with {@code parameters} where the collection needs
+     * some (e.g. {@code recordType} and {@code recordId} of {@code system/documents}).
+     */
+    public PermissionProbe probeInquire(String path, QueryString parameters) {
+        return PermissionProbe.read(() -> countWith(path, parameters));
+    }
+
+    private long countWith(String path, QueryString parameters) {
+        String url = apiRoot + path + "/count" + parameters;
         return ERRORS.body(http.send(request(url).GET().build(), true), "count " + path).path("count").asLong();
+    }
+
+    /** The inquire level of an entry whose collection has no count (e.g. {@code system/myCompany/other}): a page of one. */
+    public PermissionProbe probeList(String path) {
+        return PermissionProbe.read(() -> firstPage(path, new ManageQuery(null, null, null, 1)));
+    }
+
+    /** The add level: POST {@code {}}, refused with 403 without it and 400 (an invalid object) with it. */
+    public PermissionProbe probeAdd(String path) {
+        return PermissionProbe.of(() -> ERRORS.body(http.send(request(apiRoot + path)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), false), "probe add " + path),
+                e -> e.kind() == VendorApiException.Kind.BAD_REQUEST);
+    }
+
+    /** The edit level: PATCH {@code path/0} with no operations, refused with 403 without it and 404 with it. */
+    public PermissionProbe probeEdit(String path) {
+        return PermissionProbe.of(() -> ERRORS.body(http.send(request(apiRoot + path + "/0")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("[]")).build(), false), "probe edit " + path),
+                e -> e.kind() == VendorApiException.Kind.NOT_FOUND);
+    }
+
+    /** The delete level: DELETE {@code path/0}, refused with 403 without it and 404 with it. */
+    public PermissionProbe probeDelete(String path) {
+        return PermissionProbe.of(() -> ERRORS.body(http.send(request(apiRoot + path + "/0").DELETE().build(), false),
+                "probe delete " + path), e -> e.kind() == VendorApiException.Kind.NOT_FOUND);
     }
 
     /** POST; Manage answers 201 with the created record. */
@@ -139,7 +192,7 @@ public final class ManageClient {
 
     private HttpRequest.Builder request(String url) {
         String user = credentials.companyId() + "+" + credentials.publicKey() + ":" + credentials.privateKey();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        HttpRequest.Builder builder = http.request(URI.create(url))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", ACCEPT)
                 .header("Content-Type", "application/json");

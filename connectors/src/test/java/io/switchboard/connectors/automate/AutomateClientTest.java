@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.connectors.PermissionProbe;
+import io.switchboard.connectors.SandboxControl;
 import io.switchboard.connectors.VendorApiException;
 import io.switchboard.connectors.http.VendorHttp;
 import io.switchboard.testsupport.SandboxDemoTenant;
@@ -44,11 +46,27 @@ class AutomateClientTest {
         String password = SandboxDemoTenant.get("AUTOMATE_MFA_PASSWORD");
         AutomateClient withTotp = new AutomateClient(HTTP, new AutomateCredentials(server, user, password, clientId,
                 SandboxDemoTenant.get("AUTOMATE_MFA_TOTP_SECRET")), Clock.systemUTC());
+        assertThat(withTotp.login().twoFactor()).isTrue();
         assertThat(withTotp.listAll("Clients", null)).isNotEmpty();
+        assertThat(new AutomateClient(HTTP, integrator(), Clock.systemUTC()).login().twoFactor()).isFalse();
 
         AutomateClient without = new AutomateClient(HTTP, new AutomateCredentials(server, user, password, clientId, null), Clock.systemUTC());
         assertThatThrownBy(without::login).isInstanceOfSatisfying(VendorApiException.class,
                 e -> assertThat(e.kind()).isEqualTo(VendorApiException.Kind.TWO_FACTOR_REQUIRED));
+
+        // another authenticator's key gives codes the server refuses; a key that is not base32 gives none at all
+        AutomateClient wrongKey = new AutomateClient(HTTP, new AutomateCredentials(server, user, password, clientId,
+                "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), Clock.systemUTC());
+        assertThatThrownBy(wrongKey::login).isInstanceOfSatisfying(VendorApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(VendorApiException.Kind.TWO_FACTOR_CODE_REJECTED);
+            assertThat(e.status()).isEqualTo(401);
+        });
+        AutomateClient notBase32 = new AutomateClient(HTTP, new AutomateCredentials(server, user, password, clientId,
+                "not-a-base32-key!"), Clock.systemUTC());
+        assertThatThrownBy(notBase32::login).isInstanceOfSatisfying(VendorApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(VendorApiException.Kind.TWO_FACTOR_CODE_REJECTED);
+            assertThat(e.status()).isZero();
+        });
     }
 
     @Test
@@ -73,6 +91,17 @@ class AutomateClientTest {
         assertThat(Totp.code(secret, Instant.ofEpochSecond(59))).isEqualTo("287082");
         assertThat(Totp.code(secret, Instant.ofEpochSecond(1111111109))).isEqualTo("081804");
         assertThat(Totp.code(secret, Instant.ofEpochSecond(2000000000))).isEqualTo("279037");
+    }
+
+    @Test
+    void readProbeTellsAGrantedRightFromAMissingOne() {
+        AutomateClient client = new AutomateClient(HTTP, integrator(), Clock.systemUTC());
+        assertThat(client.probeRead("Clients").outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        SandboxControl.without("automate", "Clients:Read", () -> {
+            PermissionProbe denied = client.probeRead("Clients");
+            assertThat(denied.outcome()).isEqualTo(PermissionProbe.Outcome.DENIED);
+            assertThat(denied.status()).isEqualTo(403);
+        });
     }
 
     private static AutomateCredentials integrator() {

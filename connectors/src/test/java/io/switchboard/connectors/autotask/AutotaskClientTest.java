@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.connectors.PermissionProbe;
+import io.switchboard.connectors.SandboxControl;
 import io.switchboard.connectors.VendorApiException;
 import io.switchboard.connectors.http.VendorHttp;
 import io.switchboard.connectors.http.VendorUnreachableException;
 import io.switchboard.infra.Ports;
 import io.switchboard.testsupport.SandboxDemoTenant;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -119,8 +122,66 @@ class AutotaskClientTest {
     @Test
     void noAnswerIsUnreachable() {
         URI nothing = URI.create("http://127.0.0.1:" + Ports.free() + "/atservicesrest/");
-        assertThatThrownBy(() -> AutotaskClient.discoverZone(new VendorHttp(java.net.http.HttpClient.newHttpClient(), 2,
-                java.time.Duration.ofMillis(10)), nothing, "x"))
-                .isInstanceOf(VendorUnreachableException.class);
+        assertThatThrownBy(() -> AutotaskClient.discoverZone(VendorHttp.bounded(Duration.ofSeconds(2), Duration.ofSeconds(2), 2),
+                nothing, "x"))
+                .isInstanceOfSatisfying(VendorUnreachableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(VendorUnreachableException.Reason.CONNECTION_REFUSED));
+    }
+
+    @Test
+    void firstPageIsOnePage() {
+        assertThat(client.firstPage("Companies", AutotaskQuery.all().maxRecords(2))).hasSize(2);
+    }
+
+    @Test
+    void refusedCreateTellsAGrantedPermissionFromAMissingOne() {
+        PermissionProbe granted = client.probeCreate("TicketWebhooks");
+        assertThat(granted.outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        assertThat(granted.vendorError()).contains("is required");
+        assertThat(client.probeQuery("TicketWebhooks").outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        SandboxControl.without("autotask", "Webhooks", () -> {
+            assertThat(client.probeQuery("TicketWebhooks").outcome()).isEqualTo(PermissionProbe.Outcome.DENIED);
+            PermissionProbe denied = client.probeCreate("TicketWebhooks");
+            assertThat(denied.outcome()).isEqualTo(PermissionProbe.Outcome.DENIED);
+            assertThat(denied.vendorError()).contains("adequate permissions");
+        });
+        assertThat(client.count("TicketWebhooks", AutotaskQuery.all())).isZero();
+    }
+
+    @Test
+    void impersonatedProbeTellsTheResourceFromThePermission() {
+        long technician = credentials.impersonationResourceId();
+        long apiUser = Long.parseLong(SandboxDemoTenant.get("AUTOTASK_API_RESOURCE_ID"));
+        assertThat(client.probeImpersonatedCreate("Tickets", technician).outcome()).isEqualTo(ImpersonationProbe.Outcome.GRANTED);
+        assertThat(client.probeImpersonatedCreate("Tickets/0/Notes", technician).outcome())
+                .isEqualTo(ImpersonationProbe.Outcome.GRANTED);
+        ImpersonationProbe apiOnly = client.probeImpersonatedCreate("Tickets", apiUser);
+        assertThat(apiOnly.outcome()).isEqualTo(ImpersonationProbe.Outcome.RESOURCE_REFUSED);
+        assertThat(apiOnly.vendorError()).containsIgnoringCase("API-only");
+        assertThat(client.probeImpersonatedCreate("Tickets", 1L).outcome()).isEqualTo(ImpersonationProbe.Outcome.RESOURCE_REFUSED);
+        SandboxControl.without("autotask-impersonation", "TicketNotes", () -> {
+            ImpersonationProbe denied = client.probeImpersonatedCreate("Tickets/0/Notes", technician);
+            assertThat(denied.outcome()).isEqualTo(ImpersonationProbe.Outcome.IMPERSONATION_DENIED);
+            assertThat(client.probeImpersonatedCreate("Tickets", technician).outcome()).isEqualTo(ImpersonationProbe.Outcome.GRANTED);
+        });
+        SandboxControl.without("autotask", "ServiceDesk", () -> assertThat(
+                client.probeImpersonatedCreate("Tickets", technician).outcome()).isEqualTo(ImpersonationProbe.Outcome.ENTITY_DENIED));
+    }
+
+    @Test
+    void exceededRequestThresholdIsRateLimited() {
+        AutotaskClient once = AutotaskClient.forZone(VendorHttp.bounded(Duration.ofSeconds(2), Duration.ofSeconds(5), 1),
+                credentials, AutotaskClient.discoverZone(HTTP, discovery, credentials.username()).url());
+        int threshold = SandboxControl.send("PUT", "/_sandbox/autotask/limits", "{}").path("hourlyThreshold").asInt();
+        SandboxControl.send("PUT", "/_sandbox/autotask/limits", "{\"hourlyThreshold\": 1}");
+        try {
+            assertThatThrownBy(() -> once.count("Companies", AutotaskQuery.all()))
+                    .isInstanceOfSatisfying(VendorApiException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(VendorApiException.Kind.RATE_LIMITED);
+                        assertThat(e.messages()).anySatisfy(m -> assertThat(m).contains("threshold"));
+                    });
+        } finally {
+            SandboxControl.send("PUT", "/_sandbox/autotask/limits", "{\"hourlyThreshold\": " + threshold + "}");
+        }
     }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.connectors.PermissionProbe;
+import io.switchboard.connectors.SandboxControl;
 import io.switchboard.connectors.VendorApiException;
 import io.switchboard.connectors.http.Json;
+import io.switchboard.connectors.http.QueryString;
 import io.switchboard.connectors.http.VendorHttp;
 import io.switchboard.testsupport.SandboxDemoTenant;
 import java.util.HashSet;
@@ -89,5 +92,40 @@ class ManageClientTest {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.kind()).isEqualTo(VendorApiException.Kind.NOT_FOUND);
                 });
+    }
+
+    @Test
+    void firstPageIsOnePage() {
+        assertThat(client.firstPage("company/companies", ManageQuery.all().pageSize(2))).hasSize(2);
+    }
+
+    @Test
+    void myCompanyIsProbedByItsList() {
+        assertThat(client.probeList("system/myCompany/other").outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        SandboxControl.without("manage", "inquire:MyCompany", () -> assertThat(client.probeList("system/myCompany/other")
+                .outcome()).isEqualTo(PermissionProbe.Outcome.DENIED));
+    }
+
+    @Test
+    void refusedWritesTellAGrantedLevelFromAMissingOne() {
+        assertThat(client.probeInquire("schedule/entries", new QueryString()).outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        PermissionProbe add = client.probeAdd("schedule/entries");
+        assertThat(add.outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        assertThat(add.status()).isEqualTo(400);
+        assertThat(client.probeEdit("schedule/entries").outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        assertThat(client.probeDelete("schedule/entries").outcome()).isEqualTo(PermissionProbe.Outcome.GRANTED);
+        for (String level : List.of("inquire", "add", "edit", "delete")) {
+            SandboxControl.without("manage", level + ":ResourceScheduling", () -> {
+                PermissionProbe denied = switch (level) {
+                    case "inquire" -> client.probeInquire("schedule/entries", new QueryString());
+                    case "add" -> client.probeAdd("schedule/entries");
+                    case "edit" -> client.probeEdit("schedule/entries");
+                    default -> client.probeDelete("schedule/entries");
+                };
+                assertThat(denied.outcome()).as(level).isEqualTo(PermissionProbe.Outcome.DENIED);
+                assertThat(denied.status()).isEqualTo(403);
+                assertThat(denied.vendorError()).contains("ResourceScheduling");
+            });
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.switchboard.credential.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ public interface CredentialsConfig {
     Kek kek();
 
     UrlPolicy urlPolicy();
+
+    Validation validation();
 
     /** Records re-wrapped per transaction by a key rotation: small, so rows are locked only briefly. */
     @WithDefault("50")
@@ -27,6 +31,12 @@ public interface CredentialsConfig {
          * rotation has re-wrapped every record under the current one.
          */
         Map<String, String> keys();
+
+        /**
+         * The well-known key the defaults configure for local development. Outside the dev and test profiles the
+         * service warns at startup while any configured version uses it.
+         */
+        Optional<String> developmentKey();
     }
 
     interface UrlPolicy {
@@ -46,5 +56,29 @@ public interface CredentialsConfig {
         /** Vendor domains (and their subdomains) accepted without a DNS check. */
         @WithDefault("autotask.net,myconnectwise.net,connectwisedev.com,hostedrmm.com")
         List<String> vendorDomains();
+    }
+
+    /** Checking a connection against its vendor while the admin waits: every call and the whole check are bounded. */
+    interface Validation {
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long one call may wait for the vendor's answer. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Attempts per read: a 429 or a lost connection is retried once, with a short jittered pause. */
+        @WithDefault("2")
+        int attempts();
+
+        /** The whole validation: no further call is started after this, however fast each answer was. */
+        @WithDefault("60s")
+        Duration budget();
+
+        /**
+         * Autotask's zone discovery root (no authentication); application.properties points it at the vendor sandbox
+         * when SANDBOX_URL is set (the local platform).
+         */
+        URI autotaskDiscoveryUrl();
     }
 }

@@ -1,13 +1,12 @@
 package io.switchboard.credential.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.switchboard.credential.crypto.SealedSecret;
 import io.switchboard.credential.validation.ValidationReport;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "connection")
-public class ConnectionEntity extends PanacheEntityBase {
+public class ConnectionEntity extends SealedEntity {
 
     @Id
     public UUID id;
@@ -32,15 +31,6 @@ public class ConnectionEntity extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> settings;
-
-    @Column(name = "secret_ciphertext")
-    public byte[] secretCiphertext;
-
-    @Column(name = "wrapped_data_key")
-    public byte[] wrappedDataKey;
-
-    @Column(name = "kek_version")
-    public int kekVersion;
 
     /** Per secret field: a hint of its value (at most its last 4 characters) and when it was set. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -76,13 +66,13 @@ public class ConnectionEntity extends PanacheEntityBase {
         return list("tenant = ?1 order by createdAt", tenant);
     }
 
-    public SealedSecret sealedSecret() {
-        return new SealedSecret(secretCiphertext, wrappedDataKey, kekVersion);
+    /** The connection's secret fields are bound to its tenant and id. */
+    public static byte[] aad(String tenant, UUID id) {
+        return ("switchboard/credential-service/v1|" + tenant + "|" + id).getBytes(StandardCharsets.UTF_8);
     }
 
-    public void seal(SealedSecret sealed) {
-        secretCiphertext = sealed.ciphertext();
-        wrappedDataKey = sealed.wrappedKey();
-        kekVersion = sealed.kekVersion();
+    @Override
+    public byte[] aad() {
+        return aad(tenant, id);
     }
 }

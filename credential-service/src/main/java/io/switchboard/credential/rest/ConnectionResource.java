@@ -71,8 +71,9 @@ public class ConnectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @Operation(summary = "Create a connection", description = "Validated against the vendor when a validator is "
-            + "available; until then saved with validationState not-run.")
+    @Operation(summary = "Create a connection", description = "Validated against the vendor before it is saved "
+            + "(reachability, sign-in, discovery, permission probe); a connection that fails validation is saved too, with "
+            + "validationState failed and the report in validation. The check takes a few seconds and is bounded.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConnectionRequest.class)))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
@@ -90,7 +91,8 @@ public class ConnectionResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @Operation(summary = "Update a connection", description = "Settings are replaced; secrets not sent keep their value.")
+    @Operation(summary = "Update a connection", description = "Settings are replaced; secrets not sent keep their value. "
+            + "Validated against the vendor like a create.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConnectionRequest.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
@@ -116,9 +118,13 @@ public class ConnectionResource {
     @Path("{id}/test")
     @RolesAllowed(ADMIN)
     @Operation(summary = "Re-validate a saved connection against the vendor",
-            description = "Reachability, authentication, discovery and the permission probe; the report is stored.")
+            description = "Reachability, authentication, discovery and the permission probe; the report is stored and "
+                    + "returned in validation. A failed validation is still 200: validationState and validation.failure "
+                    + "say what is wrong.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "501", description = "No vendor validator is available yet",
+    @APIResponse(responseCode = "404", description = "Unknown, or another tenant's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The connection changed while it was being validated: retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConnectionView test(@PathParam("id") UUID id) {
         return ConnectionView.of(connections.test(caller.tenant(), id));

@@ -18,6 +18,9 @@ public record ConnectionView(
         Map<String, String> settings,
         @Schema(description = "Per secret field: hint (at most the last 4 characters) and secretSetAt")
         Map<String, SecretView> secrets,
+        @Schema(enumeration = {"connected", "failed", "not-run"},
+                description = "validation.state: connected, failed (see validation.failure and validation.cause), or "
+                        + "not-run for a connection saved before vendor validation existed")
         String validationState,
         ValidationReport validation,
         Instant createdAt,

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,9 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class InternalCredentialResource {
 
-    /** The decrypted connection. */
+    /** The decrypted connection; {@code webhookSecret} is null until webhook-ingest-service stored one. */
     public record CredentialsView(UUID id, String tenant, String vendor, Map<String, String> settings,
-                                  Map<String, String> secrets) {
+                                  Map<String, String> secrets,
+                                  @Schema(nullable = true, description = "The signing secret of the registered vendor "
+                                          + "webhook (PUT …/webhook-secret), null while none is stored")
+                                  String webhookSecret) {
     }
 
     private final CredentialReadService reads;
@@ -42,13 +48,16 @@ public class InternalCredentialResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("service")
-    @Operation(summary = "Read a connection's decrypted credentials (audited)")
+    @Operation(summary = "Read a connection's decrypted credentials and webhook secret (audited)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CredentialsView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown connection",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") UUID id) {
         Credentials read = reads.read(id, caller.clientId(), caller.subject());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new CredentialsView(read.connection().id, read.connection().tenant, read.connection().vendor,
-                        read.connection().settings, read.secrets()))
+                        read.connection().settings, read.secrets(), read.webhookSecret()))
                 .cacheControl(noStore)
                 .build();
     }

@@ -4,7 +4,6 @@ import io.quarkus.security.ForbiddenException;
 import io.switchboard.credential.crypto.CryptoException;
 import io.switchboard.credential.service.ConnectionNotFoundException;
 import io.switchboard.credential.service.InvalidInputException;
-import io.switchboard.credential.service.ValidationUnavailableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -25,11 +24,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(ConnectionNotFoundException e) {
         return Problem.response(404, "not-found", "Connection not found", e.getMessage(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response validationUnavailable(ValidationUnavailableException e) {
-        return Problem.response(501, "validation-unavailable", "Vendor validation not available yet", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

@@ -18,16 +18,15 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-/** A tenant's connections: stored encrypted, validated against the vendor when a validator exists, announced via the outbox. */
+/** A tenant's connections: stored encrypted, validated against the vendor on every save and test, announced via the outbox. */
 @ApplicationScoped
 public class ConnectionService {
 
@@ -37,12 +36,17 @@ public class ConnectionService {
 
     private final EnvelopeCipher cipher;
     private final OutboxWriter outbox;
-    private final Instance<ConnectionValidator> validators;
+    private final Map<Vendor, ConnectionValidator> validators = new EnumMap<>(Vendor.class);
 
     public ConnectionService(EnvelopeCipher cipher, OutboxWriter outbox, Instance<ConnectionValidator> validators) {
         this.cipher = cipher;
         this.outbox = outbox;
-        this.validators = validators;
+        validators.forEach(v -> this.validators.put(v.vendor(), v));
+        for (Vendor vendor : Vendor.values()) {
+            if (!this.validators.containsKey(vendor)) {
+                throw new IllegalStateException("no connection validator for " + vendor.wireName());
+            }
+        }
     }
 
     public List<ConnectionEntity> list(String tenant) {
@@ -56,7 +60,7 @@ public class ConnectionService {
     public ConnectionEntity create(String tenant, ConnectionDraft draft) {
         Instant now = now();
         Map<String, String> secrets = apply(new HashMap<>(), draft.secrets());
-        ValidationReport report = validateOnSave(draft.vendor(), draft.settings(), secrets, now);
+        ValidationReport report = validators.get(draft.vendor()).validate(draft.settings(), secrets);
         return QuarkusTransaction.requiringNew().call(() -> {
             ConnectionEntity connection = new ConnectionEntity();
             connection.id = UUID.randomUUID();
@@ -79,7 +83,7 @@ public class ConnectionService {
         }
         Instant now = now();
         Map<String, String> secrets = apply(secrets(before), draft.secrets());
-        ValidationReport report = validateOnSave(draft.vendor(), draft.settings(), secrets, now);
+        ValidationReport report = validators.get(draft.vendor()).validate(draft.settings(), secrets);
         return QuarkusTransaction.requiringNew().call(() -> {
             ConnectionEntity connection = unchangedSince(before);
             write(connection, draft, secrets, report, now);
@@ -98,9 +102,7 @@ public class ConnectionService {
     /** Re-validates a saved connection against the vendor and stores the report. */
     public ConnectionEntity test(String tenant, UUID id) {
         ConnectionEntity before = get(tenant, id);
-        Vendor vendor = Vendor.fromWireName(before.vendor);
-        ConnectionValidator validator = validator(vendor).orElseThrow(() -> new ValidationUnavailableException(vendor));
-        ValidationReport report = validator.validate(before.settings, secrets(before));
+        ValidationReport report = validators.get(Vendor.fromWireName(before.vendor)).validate(before.settings, secrets(before));
         return QuarkusTransaction.requiringNew().call(() -> {
             ConnectionEntity connection = unchangedSince(before);
             record(connection, report);
@@ -110,18 +112,13 @@ public class ConnectionService {
 
     /** The decrypted secret fields of a connection; callers must not log or keep them. */
     public Map<String, String> secrets(ConnectionEntity connection) {
-        byte[] plaintext = cipher.open(connection.sealedSecret(), aad(connection.tenant, connection.id));
+        byte[] plaintext = cipher.open(connection.sealedSecret(), connection.aad());
         try {
             return JSON.readValue(plaintext, new TypeReference<Map<String, String>>() {
             });
         } catch (IOException e) {
             throw new CryptoException("decrypted secrets of connection " + connection.id + " are not readable");
         }
-    }
-
-    /** Binds a ciphertext to its row: moved to another tenant or connection it no longer decrypts. */
-    public static byte[] aad(String tenant, UUID id) {
-        return ("switchboard/credential-service/v1|" + tenant + "|" + id).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The secrets after applying a request's changes (a null value removes an optional secret). */
@@ -151,7 +148,7 @@ public class ConnectionService {
         });
         connection.secretHints = hints;
         try {
-            connection.seal(cipher.seal(JSON.writeValueAsBytes(secrets), aad(connection.tenant, connection.id)));
+            connection.seal(cipher.seal(JSON.writeValueAsBytes(secrets), connection.aad()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("secrets cannot be serialised", e);
         }
@@ -172,22 +169,9 @@ public class ConnectionService {
         return connection;
     }
 
-    private ValidationReport validateOnSave(Vendor vendor, Map<String, String> settings, Map<String, String> secrets,
-                                            Instant now) {
-        return validator(vendor).map(v -> v.validate(settings, secrets)).orElseGet(() -> ValidationReport.notRun(now));
-    }
-
     private static void record(ConnectionEntity connection, ValidationReport report) {
         connection.validationReport = report;
-        connection.validationState = switch (report.state()) {
-            case CONNECTED -> "connected";
-            case FAILED -> "failed";
-            case NOT_RUN -> "not-run";
-        };
-    }
-
-    private Optional<ConnectionValidator> validator(Vendor vendor) {
-        return validators.stream().filter(v -> v.vendor() == vendor).findFirst();
+        connection.validationState = report.state().wireName();
     }
 
     static String hint(String secret) {

@@ -1,10 +1,9 @@
 package io.switchboard.credential.service;
 
 import io.switchboard.credential.persistence.ConnectionEntity;
-import io.switchboard.credential.persistence.CredentialReadAuditEntity;
+import io.switchboard.credential.persistence.CredentialAuditEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,26 +11,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class CredentialReadService {
 
-    public record Credentials(ConnectionEntity connection, Map<String, String> secrets) {
+    /** @param webhookSecret null while no webhook secret was stored */
+    public record Credentials(ConnectionEntity connection, Map<String, String> secrets, String webhookSecret) {
     }
 
     private final ConnectionService connections;
+    private final WebhookSecretService webhookSecrets;
 
-    public CredentialReadService(ConnectionService connections) {
+    public CredentialReadService(ConnectionService connections, WebhookSecretService webhookSecrets) {
         this.connections = connections;
+        this.webhookSecrets = webhookSecrets;
     }
 
     @Transactional
     public Credentials read(UUID id, String clientId, String subject) {
         ConnectionEntity connection = ConnectionEntity.<ConnectionEntity>findByIdOptional(id)
                 .orElseThrow(() -> new ConnectionNotFoundException(id));
-        CredentialReadAuditEntity audit = new CredentialReadAuditEntity();
-        audit.connectionId = connection.id;
-        audit.tenant = connection.tenant;
-        audit.clientId = clientId;
-        audit.subject = subject;
-        audit.readAt = Instant.now();
-        audit.persist();
-        return new Credentials(connection, connections.secrets(connection));
+        CredentialAuditEntity.record(connection, CredentialAuditEntity.READ_CREDENTIALS, clientId, subject);
+        return new Credentials(connection, connections.secrets(connection), webhookSecrets.read(connection).orElse(null));
     }
 }
