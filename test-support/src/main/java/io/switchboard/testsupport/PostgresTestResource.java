@@ -4,17 +4,25 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.switchboard.infra.PostgresCluster;
 import java.util.Map;
 
-/** Gives a {@code @QuarkusTest} a fresh database in the shared throwaway PostgreSQL cluster. */
+/**
+ * Gives a {@code @QuarkusTest} a database in the shared throwaway PostgreSQL cluster: {@code app}, or the one named by
+ * the resource argument {@code database} (so test profiles that restart the application can each start empty).
+ */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final String DATABASE = "app";
+    private String database = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
 
     @Override
     public Map<String, String> start() {
         PostgresCluster postgres = SharedInfra.postgres();
-        postgres.createDatabase(DATABASE);
+        postgres.createDatabase(database);
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresCluster.USER,
                 "quarkus.datasource.password", "");
     }

@@ -6,10 +6,11 @@ import io.switchboard.contracts.payload.EntityRef;
 import io.switchboard.contracts.payload.TicketEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns an Autotask ticket callout ({@code {"Action","Guid","EntityType","Id","Fields",...}}) into a TicketEvent.
@@ -26,8 +27,16 @@ public final class AutotaskTicketNormalizer {
     private AutotaskTicketNormalizer() {
     }
 
+    /** True for the notice Autotask sends when it deactivated (or deleted) the webhook. */
+    public static boolean isDeactivation(JsonNode callout) {
+        return "deactivated".equalsIgnoreCase(text(callout, "Action"));
+    }
+
     public static TicketEvent normalize(WebhookConnection connection, JsonNode callout) {
         String entityType = text(callout, "EntityType");
+        if (entityType == null) {
+            throw new MalformedWebhookException("Autotask callout without EntityType");
+        }
         if (!"ticket".equalsIgnoreCase(entityType)) {
             throw new NotATicketEventException("Autotask callout for entity " + entityType + ", not a ticket");
         }
@@ -35,27 +44,51 @@ public final class AutotaskTicketNormalizer {
             case "create" -> TicketEvent.Action.CREATED;
             case "update" -> TicketEvent.Action.UPDATED;
             case "delete" -> TicketEvent.Action.DELETED;
-            default -> throw new NotATicketEventException("Autotask callout action " + text(callout, "Action") + " is not a ticket change");
+            default -> throw new MalformedWebhookException("Autotask callout action is not create, update or delete");
         };
         String ticketId = text(callout, "Id");
         String guid = text(callout, "Guid");
         String sequence = text(callout, "SequenceNumber");
-        if (ticketId == null || guid == null || sequence == null) {
-            throw new NotATicketEventException("Autotask callout without Id, Guid or SequenceNumber");
+        if (ticketId == null || guid == null || guid.isBlank() || sequence == null || sequence.isBlank()) {
+            throw new MalformedWebhookException("Autotask callout without Id, Guid or SequenceNumber");
+        }
+        if (!isId(ticketId)) {
+            throw new MalformedWebhookException("Autotask ticket Id is not a number");
         }
         JsonNode fields = get(callout, "Fields");
-        List<String> changed = new ArrayList<>();
+        if (fields != null && !fields.isNull() && !fields.isObject()) {
+            throw new MalformedWebhookException("Autotask callout Fields is not an object");
+        }
+        Set<String> changed = new LinkedHashSet<>();
         if (fields != null) {
-            fields.fieldNames().forEachRemaining(name -> changed.add(CANONICAL.getOrDefault(name.toLowerCase(Locale.ROOT), name)));
+            fields.fieldNames().forEachRemaining(name -> {
+                String canonical = CANONICAL.getOrDefault(name.toLowerCase(Locale.ROOT), name);
+                // the ticket number is sent with every callout (display-always) but never changes after creation
+                if (!name.isBlank() && (action == TicketEvent.Action.CREATED || !canonical.equals("ticketNumber"))) {
+                    changed.add(canonical);
+                }
+            });
         }
         String person = text(callout, "PersonID");
-        return new TicketEvent(action, connection.tenant(), connection.connectionId(), Vendor.AUTOTASK, ticketId,
-                text(fields, "ticketNumber"), text(fields, "title"),
+        return WellFormedText.require(new TicketEvent(action, connection.tenant(), connection.connectionId(), Vendor.AUTOTASK,
+                ticketId, text(fields, "ticketNumber"), text(fields, "title"),
                 ref(fields, "status"), ref(fields, "priority"), ref(fields, "queueID"), ref(fields, "companyID"),
-                ref(fields, "contactID"), ref(fields, "assignedResourceID"), changed,
+                ref(fields, "contactID"), ref(fields, "assignedResourceID"), List.copyOf(changed),
                 person == null ? TicketEvent.Actor.unknown() : new TicketEvent.Actor(TicketEvent.Actor.Type.RESOURCE, person, null),
                 // the sequence number is per webhook and repeats on a retry: together with the GUID it names the event
-                guid + "/" + sequence, occurredAt(text(callout, "EventTime")));
+                guid + "/" + sequence, occurredAt(text(callout, "EventTime"))));
+    }
+
+    static boolean isId(String id) {
+        if (id.isEmpty() || id.length() > 19) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static EntityRef ref(JsonNode fields, String name) {
@@ -65,12 +98,12 @@ public final class AutotaskTicketNormalizer {
 
     private static Instant occurredAt(String eventTime) {
         if (eventTime == null) {
-            throw new NotATicketEventException("Autotask callout without EventTime");
+            throw new MalformedWebhookException("Autotask callout without EventTime");
         }
         try {
             return Instant.parse(eventTime.endsWith("Z") || eventTime.contains("+") ? eventTime : eventTime + "Z");
         } catch (DateTimeParseException e) {
-            throw new NotATicketEventException("Autotask EventTime is not a date-time: " + eventTime);
+            throw new MalformedWebhookException("Autotask EventTime is not a date-time");
         }
     }
 
@@ -89,6 +122,6 @@ public final class AutotaskTicketNormalizer {
 
     static String text(JsonNode node, String name) {
         JsonNode value = get(node, name);
-        return value == null || value.isNull() ? null : value.asText();
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 }

@@ -6,8 +6,12 @@ import io.switchboard.contracts.Vendor;
 import io.switchboard.contracts.payload.EntityRef;
 import io.switchboard.contracts.payload.TicketEvent;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,48 +26,71 @@ public final class ManageTicketNormalizer {
     }
 
     public static TicketEvent normalize(WebhookConnection connection, JsonNode callback) {
-        if (!"ticket".equalsIgnoreCase(callback.path("Type").asText())) {
-            throw new NotATicketEventException("Manage callback for type " + callback.path("Type").asText() + ", not a ticket");
+        String type = callback.path("Type").asText("");
+        if (type.isEmpty()) {
+            throw new MalformedWebhookException("Manage callback without Type");
+        }
+        if (!"ticket".equalsIgnoreCase(type)) {
+            throw new NotATicketEventException("Manage callback for type " + type + ", not a ticket");
         }
         TicketEvent.Action action = switch (callback.path("Action").asText().toLowerCase(Locale.ROOT)) {
             case "added" -> TicketEvent.Action.CREATED;
             case "updated" -> TicketEvent.Action.UPDATED;
             case "deleted" -> TicketEvent.Action.DELETED;
-            default -> throw new NotATicketEventException("Manage callback action " + callback.path("Action").asText() + " is not a ticket change");
+            default -> throw new MalformedWebhookException("Manage callback action is not added, updated or deleted");
         };
-        if (!callback.hasNonNull("ID")) {
-            throw new NotATicketEventException("Manage callback without ID");
+        JsonNode id = callback.get("ID");
+        if (id == null || !id.isValueNode() || !AutotaskTicketNormalizer.isId(id.asText())) {
+            throw new MalformedWebhookException("Manage callback without a numeric ID");
         }
-        String ticketId = callback.get("ID").asText();
+        String ticketId = id.asText();
         JsonNode ticket = action == TicketEvent.Action.DELETED ? EventJson.mapper().createObjectNode() : entity(callback);
         String lastUpdated = ticket.path("_info").path("lastUpdated").asText(null);
         String member = callback.path("MemberId").asText(null);
-        // a resend of the same change carries the same record state, whatever its MessageId
+        // A resend of a change carries the same record state whatever its MessageId; two changes within the same
+        // second (lastUpdated has seconds only) differ in state: the state's digest tells them apart.
         String sourceEventId = lastUpdated != null
-                ? callback.path("CallbackObjectRecId").asText() + "/" + ticketId + "/" + action + "/" + lastUpdated
-                : callback.path("MessageId").asText();
-        return new TicketEvent(action, connection.tenant(), connection.connectionId(), Vendor.CONNECTWISE_MANAGE, ticketId,
-                ticketId, ticket.path("summary").asText(null),
+                ? callback.path("CallbackObjectRecId").asText() + "/" + ticketId + "/" + action + "/" + lastUpdated + "/"
+                        + digest(callback.get("Entity").asText())
+                : callback.path("MessageId").asText("");
+        if (sourceEventId.isBlank()) {
+            throw new MalformedWebhookException("Manage callback without MessageId");
+        }
+        return WellFormedText.require(new TicketEvent(action, connection.tenant(), connection.connectionId(),
+                Vendor.CONNECTWISE_MANAGE, ticketId, ticketId, ticket.path("summary").asText(null),
                 ref(ticket.path("status")), ref(ticket.path("priority")), ref(ticket.path("board")),
                 ref(ticket.path("company")), ref(ticket.path("contact")), ref(ticket.path("owner")), List.of(),
                 member == null ? TicketEvent.Actor.unknown() : new TicketEvent.Actor(TicketEvent.Actor.Type.MEMBER, member, null),
-                sourceEventId, occurredAt(lastUpdated));
+                sourceEventId, occurredAt(lastUpdated)));
     }
 
     private static JsonNode entity(JsonNode callback) {
         JsonNode entity = callback.get("Entity");
         if (entity == null || !entity.isTextual()) {
-            throw new NotATicketEventException("Manage callback without an Entity string");
+            throw new MalformedWebhookException("Manage callback without an Entity string");
         }
         try {
-            return EventJson.mapper().readTree(entity.asText());
+            JsonNode ticket = EventJson.mapper().readTree(entity.asText());
+            if (ticket == null || !ticket.isObject()) {
+                throw new MalformedWebhookException("Manage callback Entity is not a JSON object");
+            }
+            return ticket;
         } catch (IOException e) {
-            throw new NotATicketEventException("Manage callback Entity is not JSON");
+            throw new MalformedWebhookException("Manage callback Entity is not JSON");
+        }
+    }
+
+    private static String digest(String entity) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(entity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships SHA-256", e);
         }
     }
 
     private static EntityRef ref(JsonNode reference) {
-        if (!reference.hasNonNull("id")) {
+        if (!reference.hasNonNull("id") || reference.get("id").asText().isEmpty()) {
             return null;
         }
         String label = reference.hasNonNull("name") ? reference.get("name").asText() : reference.path("identifier").asText(null);
@@ -77,7 +104,7 @@ public final class ManageTicketNormalizer {
         try {
             return Instant.parse(lastUpdated);
         } catch (DateTimeParseException e) {
-            throw new NotATicketEventException("Manage _info.lastUpdated is not a date-time: " + lastUpdated);
+            throw new MalformedWebhookException("Manage _info.lastUpdated is not a date-time");
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.switchboard.ingest.normalize;
 
-/** A well-formed delivery that is not a ticket change (another entity, a deactivation notice) or lacks its essentials. */
+/** A well-formed delivery about something other than a ticket (another entity type): accepted, nothing published. */
 public class NotATicketEventException extends RuntimeException {
 
     public NotATicketEventException(String message) {
-        super(message);
+        super(message, null, false, false);
     }
 }

@@ -1,0 +1,95 @@
+package io.switchboard.ingest.messaging;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.contracts.CloudEvent;
+import io.switchboard.contracts.CloudEventCodec;
+import io.switchboard.contracts.EventIds;
+import io.switchboard.contracts.EventJson;
+import io.switchboard.contracts.EventKeys;
+import io.switchboard.contracts.EventSources;
+import io.switchboard.contracts.EventTypes;
+import io.switchboard.contracts.TopicCatalogue;
+import io.switchboard.contracts.payload.RawWebhook;
+import io.switchboard.contracts.payload.TicketEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The two Kafka records of one vendor event: the normalized ticket event ({@code tickets.events.v1}, key
+ * {@code tenant:vendor:ticketId}) and the raw webhook ({@code webhooks.raw.v1}, key {@code tenant:connectionId}).
+ * Their CloudEvent ids derive from the vendor's event identity, so a redelivery produces the same ids.
+ *
+ * <p>The envelope is streamed in one pass: the same JSON {@link CloudEventCodec#toBytes} writes for
+ * {@code CloudEvent.of(...)}, without its detour through a tree (a third of the hot path's CPU).
+ */
+public final class EventRecords {
+
+    public static final String SERVICE = "webhook-ingest-service";
+    private static final ObjectMapper MAPPER = EventJson.mapper();
+    /** Sources depend only on tenant and connection: built once (they are URL-encoded). */
+    private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
+    private static final Header CONTENT_TYPE = new RecordHeader("content-type",
+            CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+
+    /** @param eventId the ticket event's id, the identity the deduplication uses */
+    public record Prepared(UUID eventId, ProducerRecord<String, byte[]> ticket, ProducerRecord<String, byte[]> raw) {
+
+        public int maxValueBytes() {
+            return Math.max(ticket.value().length, raw.value().length);
+        }
+    }
+
+    private EventRecords() {
+    }
+
+    public static Prepared prepare(TicketEvent event, RawWebhook raw) {
+        String vendor = event.vendor().wireName();
+        String source = SOURCES.computeIfAbsent(EventKeys.connection(event.tenant(), event.connectionId()),
+                k -> EventSources.connection(SERVICE, event.tenant(), event.connectionId()));
+        String ticketId = EventIds.deterministic(event.tenant(), event.connectionId(), vendor, event.sourceEventId());
+        String rawId = EventIds.deterministic(event.tenant(), event.connectionId(), vendor, event.sourceEventId(), "raw");
+        byte[] ticketValue = envelope(EventTypes.TICKET, ticketId, source, event.occurredAt(), event.ticketId(), event.tenant(), event);
+        byte[] rawValue = envelope(EventTypes.RAW_WEBHOOK, rawId, source, raw.receivedAt(), raw.connectionId(), raw.tenant(), raw);
+        return new Prepared(UUID.fromString(ticketId),
+                record(TopicCatalogue.TICKET_EVENTS, EventKeys.ticket(event.tenant(), event.vendor(), event.ticketId()), ticketValue),
+                record(TopicCatalogue.RAW_WEBHOOKS, EventKeys.connection(raw.tenant(), raw.connectionId()), rawValue));
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value) {
+        return new ProducerRecord<>(topic, null, key, value, new RecordHeaders(new Header[]{CONTENT_TYPE}));
+    }
+
+    /** The fields and order of {@link CloudEvent} as Jackson writes the record (nulls left out). */
+    static byte[] envelope(String type, String id, String source, Instant time, String subject, String tenant, Object data) {
+        ByteArrayBuilder buffer = new ByteArrayBuilder(1024);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer)) {
+            json.writeStartObject();
+            json.writeStringField("specversion", CloudEvent.SPEC_VERSION);
+            json.writeStringField("id", id);
+            json.writeStringField("source", source);
+            json.writeStringField("type", type);
+            json.writeStringField("time", time.toString());
+            json.writeStringField("subject", subject);
+            json.writeStringField("datacontenttype", CloudEvent.DATA_CONTENT_TYPE);
+            json.writeStringField("dataschema", EventTypes.schemaUri(type));
+            json.writeStringField("tenant", tenant);
+            json.writeFieldName("data");
+            MAPPER.writeValue(json, data);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("event " + id + " cannot be written", e);
+        }
+        return buffer.toByteArray();
+    }
+}

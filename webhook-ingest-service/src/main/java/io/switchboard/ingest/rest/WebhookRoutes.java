@@ -1,0 +1,246 @@
+package io.switchboard.ingest.rest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.contracts.Vendor;
+import io.switchboard.ingest.config.IngestConfig;
+import io.switchboard.ingest.persistence.Endpoint;
+import io.switchboard.ingest.persistence.EndpointDirectory;
+import io.switchboard.ingest.service.Accepted;
+import io.switchboard.ingest.service.AutotaskIngest;
+import io.switchboard.ingest.service.Failures;
+import io.switchboard.ingest.service.InboundRequest;
+import io.switchboard.ingest.service.ManageIngest;
+import io.switchboard.ingest.service.Rejection;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
+
+/**
+ * The webhook endpoints, as plain Vert.x routes on the event loop (the hot path: no blocking, no per-request
+ * framework machinery). Checks run cheapest first and before the body is read where they can: method (405), path
+ * token (404), content type (415), declared length (413); the body handler then enforces the limit on what actually
+ * arrives. Every webhook is answered within the response deadline; every error is {@code application/problem+json}.
+ */
+@ApplicationScoped
+public class WebhookRoutes {
+
+    public static final String AUTOTASK_CALLOUT = "/webhooks/autotask/:token";
+    public static final String AUTOTASK_DEACTIVATION = "/webhooks/autotask/:token/deactivated";
+    public static final String MANAGE_CALLBACK = "/webhooks/manage/:token";
+
+    private static final Logger LOG = Logger.getLogger(WebhookRoutes.class);
+    private static final String ENDPOINT = "switchboard.endpoint";
+    private static final String RECEIVED = "switchboard.received";
+
+    private final EndpointDirectory directory;
+    private final AutotaskIngest autotask;
+    private final ManageIngest manage;
+    private final IngestConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public WebhookRoutes(EndpointDirectory directory, AutotaskIngest autotask, ManageIngest manage, IngestConfig config,
+                         MeterRegistry registry) {
+        this.directory = directory;
+        this.autotask = autotask;
+        this.manage = manage;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    void routes(@Observes Router router) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
+        route(router, AUTOTASK_DEACTIVATION, Vendor.AUTOTASK, body, autotask::deactivated);
+        route(router, AUTOTASK_CALLOUT, Vendor.AUTOTASK, body, autotask::callout);
+        route(router, MANAGE_CALLBACK, Vendor.CONNECTWISE_MANAGE, body, manage::callback);
+    }
+
+    private void route(Router router, String path, Vendor vendor, BodyHandler body,
+                       BiFunction<Endpoint, InboundRequest, CompletableFuture<Accepted>> handler) {
+        // two routes: Vert.x wants a body handler first on its route, and admission must run before the body is read
+        router.route(path).handler(ctx -> admit(ctx, vendor));
+        router.route(path)
+                .handler(body)
+                .handler(ctx -> handle(ctx, vendor, handler))
+                .failureHandler(ctx -> failed(ctx, vendor));
+    }
+
+    /** Everything decidable before the body is read. */
+    private void admit(RoutingContext ctx, Vendor vendor) {
+        ctx.put(RECEIVED, Instant.now());
+        long deadline = ctx.vertx().setTimer(config.http().responseDeadline().toMillis(), id -> reply(ctx, vendor, null,
+                Rejection.unavailable("not acknowledged within " + config.http().responseDeadline().toSeconds() + " s")));
+        ctx.addEndHandler(done -> ctx.vertx().cancelTimer(deadline));
+        if (ctx.request().method() != HttpMethod.POST) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            reply(ctx, vendor, null, new Rejection(405, "method", "Method not allowed", "webhooks are delivered with POST"));
+            return;
+        }
+        CompletableFuture<Optional<Endpoint>> lookup = directory.resolve(ctx.pathParam("token"));
+        if (lookup.isDone()) {
+            admitFor(ctx, vendor, lookup);
+        } else {
+            // the body must wait in the connection's buffer until we know whether to read it
+            ctx.request().pause();
+            Context context = Vertx.currentContext();
+            lookup.whenComplete((found, error) -> context.runOnContext(v -> admitFor(ctx, vendor, lookup)));
+        }
+    }
+
+    private void admitFor(RoutingContext ctx, Vendor vendor, CompletableFuture<Optional<Endpoint>> lookup) {
+        Optional<Endpoint> endpoint;
+        try {
+            endpoint = lookup.join();
+        } catch (RuntimeException e) {
+            reply(ctx, vendor, null, Rejection.unavailable("webhook endpoints cannot be looked up right now"));
+            return;
+        }
+        if (endpoint.isEmpty() || endpoint.get().vendor() != vendor) {
+            reply(ctx, vendor, null, Rejection.notFound());
+            return;
+        }
+        ctx.put(ENDPOINT, endpoint.get());
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (!isJsonUtf8(contentType)) {
+            reply(ctx, vendor, endpoint.get(), new Rejection(415, "media-type", "Unsupported media type",
+                    "webhooks must be application/json (UTF-8)"));
+            return;
+        }
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declaredTooLong(length)) {
+            reply(ctx, vendor, endpoint.get(), tooLarge());
+            return;
+        }
+        ctx.next();
+    }
+
+    private void handle(RoutingContext ctx, Vendor vendor, BiFunction<Endpoint, InboundRequest, CompletableFuture<Accepted>> handler) {
+        Endpoint endpoint = ctx.get(ENDPOINT);
+        Buffer buffer = ctx.body().buffer();
+        InboundRequest request = new InboundRequest(buffer == null ? new byte[0] : buffer.getBytes(),
+                headers(ctx.request().headers()), ctx.get(RECEIVED));
+        CompletableFuture<Accepted> result;
+        try {
+            result = handler.apply(endpoint, request);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        if (result.isDone()) {
+            complete(ctx, vendor, endpoint, result);
+        } else {
+            Context context = Vertx.currentContext();
+            CompletableFuture<Accepted> pending = result;
+            result.whenComplete((accepted, error) -> context.runOnContext(v -> complete(ctx, vendor, endpoint, pending)));
+        }
+    }
+
+    private void complete(RoutingContext ctx, Vendor vendor, Endpoint endpoint, CompletableFuture<Accepted> result) {
+        try {
+            reply(ctx, vendor, endpoint, result.join());
+        } catch (RuntimeException e) {
+            reply(ctx, vendor, endpoint, Failures.cause(e));
+        }
+    }
+
+    private void failed(RoutingContext ctx, Vendor vendor) {
+        Endpoint endpoint = ctx.get(ENDPOINT);
+        if (ctx.statusCode() == 413) {
+            reply(ctx, vendor, endpoint, tooLarge());
+        } else if (ctx.statusCode() == 400) {
+            reply(ctx, vendor, endpoint, Rejection.badRequest("the request body could not be read"));
+        } else {
+            reply(ctx, vendor, endpoint, ctx.failure() != null ? ctx.failure() : new IllegalStateException("HTTP " + ctx.statusCode()));
+        }
+    }
+
+    /** Writes the answer unless one was written already (the deadline may have answered first). */
+    private void reply(RoutingContext ctx, Vendor vendor, Endpoint endpoint, Object outcome) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        Reply reply = outcome instanceof Accepted accepted ? Reply.of(accepted)
+                : outcome instanceof Rejection rejection ? Reply.of(rejection, config.http().retryAfterSeconds())
+                : unexpected((Throwable) outcome);
+        count(vendor, endpoint, reply.outcome());
+        reply.headers().forEach((name, value) -> ctx.response().putHeader(name, value));
+        ctx.response().setStatusCode(reply.status());
+        if (reply.body() == null) {
+            ctx.response().end();
+        } else {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, reply.contentType()).end(Buffer.buffer(reply.body()));
+        }
+        if (!ctx.request().isEnded()) {
+            // refused before the body was read: do not read the rest of a (possibly huge) body
+            ctx.request().connection().close();
+        }
+    }
+
+    private Reply unexpected(Throwable error) {
+        LOG.errorf(error, "webhook failed unexpectedly");
+        return Reply.of(new Rejection(500, "internal", "Internal error", "the webhook could not be processed"),
+                config.http().retryAfterSeconds());
+    }
+
+    private Rejection tooLarge() {
+        return Rejection.tooLarge("webhook bodies are limited to " + config.http().maxBodyBytes() + " bytes");
+    }
+
+    private boolean declaredTooLong(String length) {
+        try {
+            return Long.parseLong(length.trim()) > config.http().maxBodyBytes();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** {@code application/json}, with no charset or UTF-8. */
+    static boolean isJsonUtf8(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset")
+                    && (parameter.length < 2 || !parameter[1].trim().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> headers(MultiMap headers) {
+        Map<String, String> map = new LinkedHashMap<>();
+        headers.forEach(h -> map.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + ", " + b));
+        return map;
+    }
+
+    private void count(Vendor vendor, Endpoint endpoint, String outcome) {
+        String tenant = endpoint == null ? "unknown" : endpoint.tenant();
+        counters.computeIfAbsent(vendor.wireName() + '|' + tenant + '|' + outcome, key -> Counter.builder("ingest.webhooks")
+                .description("webhooks answered, by vendor, tenant and outcome")
+                .tag("vendor", vendor.wireName()).tag("tenant", tenant).tag("outcome", outcome)
+                .register(registry)).increment();
+    }
+}

@@ -1,0 +1,317 @@
+package io.switchboard.ingest.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.switchboard.connectors.VendorApiException;
+import io.switchboard.connectors.autotask.AutotaskClient;
+import io.switchboard.connectors.autotask.AutotaskCredentials;
+import io.switchboard.connectors.http.VendorHttp;
+import io.switchboard.connectors.http.VendorUnreachableException;
+import io.switchboard.connectors.manage.ManageClient;
+import io.switchboard.connectors.manage.ManageCredentials;
+import io.switchboard.contracts.Vendor;
+import io.switchboard.contracts.payload.IntegrationEvent;
+import io.switchboard.ingest.client.ConnectionCredentials;
+import io.switchboard.ingest.client.ConnectionGoneException;
+import io.switchboard.ingest.client.CredentialServiceClient;
+import io.switchboard.ingest.client.CredentialsUnavailableException;
+import io.switchboard.ingest.config.IngestConfig;
+import io.switchboard.ingest.persistence.ConnectionRepository;
+import io.switchboard.ingest.persistence.ConnectionRepository.ConnectionRow;
+import io.switchboard.ingest.persistence.ConnectionRepository.EndpointRow;
+import io.switchboard.ingest.persistence.Endpoint;
+import io.switchboard.ingest.persistence.EndpointDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps each connection's webhook registered at its vendor: on connection events, on a deactivation notice, at start
+ * and periodically. A pass lists the vendor's registrations, keeps (and repairs) the one posting to this connection's
+ * current token, deletes ours that no live connection owns (removed connections, older registrations), and creates
+ * one when none is left, within the vendor's cap. Work runs on one thread per instance; a PostgreSQL advisory lock per
+ * connection keeps instances from registering the same connection at once.
+ */
+@ApplicationScoped
+public class Registrar {
+
+    /** Where a connection's registration stands (column {@code connection.registration_state}). */
+    public static final String REGISTERED = "registered";
+    public static final String CAP_REACHED = "cap-reached";
+    public static final String FAILED = "failed";
+    public static final String CREDENTIALS_MISSING = "credentials-missing";
+    public static final String REMOVED = "removed";
+
+    static final List<Vendor> VENDORS = List.of(Vendor.AUTOTASK, Vendor.CONNECTWISE_MANAGE);
+
+    private static final Logger LOG = Logger.getLogger(Registrar.class);
+
+    private final ConnectionRepository connections;
+    private final CredentialServiceClient credentials;
+    private final EndpointDirectory directory;
+    private final WebhookSecrets secrets;
+    private final IngestConfig config;
+    private final VendorHttp http = VendorHttp.defaults();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private ExecutorService worker;
+    private ScheduledExecutorService timer;
+
+    public Registrar(ConnectionRepository connections, CredentialServiceClient credentials, EndpointDirectory directory,
+                     WebhookSecrets secrets, IngestConfig config) {
+        this.connections = connections;
+        this.credentials = credentials;
+        this.directory = directory;
+        this.secrets = secrets;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        worker = Executors.newSingleThreadExecutor(r -> daemon(r, "registrar"));
+        timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "registrar-schedule"));
+        if (config.registration().enabled()) {
+            long every = config.registration().reconcileInterval().toMillis();
+            timer.scheduleWithFixedDelay(this::reconcileAll, 0, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        timer.shutdownNow();
+        worker.shutdownNow();
+    }
+
+    /** Applies a connection event (from integrations.v1) and schedules the vendor side. Blocking (database). */
+    public void onConnectionEvent(IntegrationEvent event) {
+        if (!VENDORS.contains(event.vendor())) {
+            return; // no webhooks for this vendor
+        }
+        if (connections.apply(event)) {
+            if (event.action() == IntegrationEvent.Action.REMOVED) {
+                forget(event.connectionId());
+            }
+            schedule(event.connectionId());
+        }
+    }
+
+    /** A tombstone for the connection on integrations.v1. */
+    public void onConnectionDeleted(String connectionId) {
+        connections.markRemoved(connectionId);
+        forget(connectionId);
+        schedule(connectionId);
+    }
+
+    /** Autotask told us it deactivated (or deleted) the connection's webhook: repair it soon. */
+    public void heal(String connectionId) {
+        schedule(connectionId);
+    }
+
+    /** Schedules a pass for every live connection. */
+    public void reconcileAll() {
+        try {
+            connections.active(VENDORS).forEach(c -> schedule(c.id()));
+        } catch (RuntimeException e) {
+            LOG.warnf("reconciliation could not list connections: %s", e.getMessage());
+        }
+    }
+
+    private void forget(String connectionId) {
+        directory.removeConnection(connectionId);
+        secrets.forget(connectionId);
+    }
+
+    private void schedule(String connectionId) {
+        if (config.registration().enabled() && queued.add(connectionId)) {
+            worker.execute(() -> {
+                queued.remove(connectionId);
+                try {
+                    connections.withLock("webhook-registration:" + connectionId, () -> {
+                        pass(connectionId);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.errorf("registration of connection %s failed: %s", connectionId, e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void pass(String connectionId) {
+        Optional<ConnectionRow> found = connections.find(connectionId);
+        if (found.isEmpty()) {
+            return;
+        }
+        ConnectionRow connection = found.get();
+        ConnectionCredentials read;
+        try {
+            read = credentials.readNow(connectionId);
+        } catch (ConnectionGoneException e) {
+            // a removed connection's credentials are gone with it: its webhooks can only be swept through another
+            // connection to the same vendor account (below), or stop by themselves on the 404s they now get
+            connections.recordRegistration(connectionId, connection.removed() ? REMOVED : CREDENTIALS_MISSING, e.getMessage());
+            return;
+        } catch (CredentialsUnavailableException e) {
+            connections.recordRegistration(connectionId, FAILED, e.getMessage());
+            return;
+        }
+        try {
+            VendorWebhooks vendor = vendorSide(connection, read);
+            Outcome outcome = connection.removed() ? sweep(vendor, connection) : reconcile(vendor, connection);
+            connections.recordRegistration(connectionId, outcome.state(), outcome.detail());
+        } catch (VendorApiException | VendorUnreachableException | CredentialsUnavailableException | ConnectionGoneException e) {
+            connections.recordRegistration(connectionId, FAILED, e.getMessage());
+            LOG.warnf("registration of connection %s (tenant %s) failed: %s", connectionId, connection.tenant(), e.getMessage());
+        }
+    }
+
+    private record Outcome(String state, String detail) {
+    }
+
+    /** The connection is live: keep its registration, remove strays, create one if none is left. */
+    private Outcome reconcile(VendorWebhooks vendor, ConnectionRow connection) {
+        String prefix = prefix(vendor);
+        List<VendorWebhooks.Hook> hooks = vendor.list();
+        Set<String> current = new LinkedHashSet<>();
+        connections.endpoints(connection.id()).forEach(e -> current.add(HexFormat.of().formatHex(e.tokenHash())));
+        VendorWebhooks.Hook kept = null;
+        int remaining = hooks.size();
+        for (VendorWebhooks.Hook hook : hooks) {
+            Optional<String> token = EndpointTokens.fromUrl(hook.url(), prefix);
+            if (token.isEmpty()) {
+                continue; // not ours
+            }
+            byte[] hash = EndpointTokens.hash(token.get());
+            if (kept == null && current.contains(HexFormat.of().formatHex(hash))) {
+                kept = hook;
+            } else if (removeIfStray(vendor, hook, hash, connection)) {
+                remaining--;
+            }
+        }
+        if (kept != null) {
+            vendor.complete(kept);
+            dropEndpointsExcept(connection.id(), EndpointTokens.fromUrl(kept.url(), prefix).map(EndpointTokens::hash).orElse(null));
+            return new Outcome(REGISTERED, "webhook " + kept.id());
+        }
+        if (vendor.atCapacity(remaining)) {
+            LOG.warnf("connection %s (tenant %s): the vendor's webhook limit is reached, no webhook registered",
+                    connection.id(), connection.tenant());
+            return new Outcome(CAP_REACHED, remaining + " webhooks exist at the vendor, its limit");
+        }
+        return new Outcome(REGISTERED, "webhook " + register(vendor, connection, prefix));
+    }
+
+    /** The connection was removed but its credentials are still readable: delete its registrations. */
+    private Outcome sweep(VendorWebhooks vendor, ConnectionRow connection) {
+        String prefix = prefix(vendor);
+        for (VendorWebhooks.Hook hook : vendor.list()) {
+            EndpointTokens.fromUrl(hook.url(), prefix).ifPresent(token -> removeIfStray(vendor, hook, EndpointTokens.hash(token), connection));
+        }
+        return new Outcome(REMOVED, null);
+    }
+
+    /** Deletes a registration of ours that no live connection owns, or that is an older one of {@code connection}. */
+    private boolean removeIfStray(VendorWebhooks vendor, VendorWebhooks.Hook hook, byte[] hash, ConnectionRow connection) {
+        Optional<String> owner = connections.liveOwner(hash);
+        if (owner.isPresent() && !owner.get().equals(connection.id())) {
+            return false; // another connection to the same vendor account
+        }
+        LOG.infof("deleting stray webhook %s at %s (tenant %s)", hook.id(), connection.vendor().wireName(), connection.tenant());
+        vendor.delete(hook);
+        connections.deleteEndpoint(hash);
+        directory.remove(hash);
+        return true;
+    }
+
+    /** Creates a registration under a new token; returns its vendor id. */
+    private String register(VendorWebhooks vendor, ConnectionRow connection, String prefix) {
+        String token = EndpointTokens.generate();
+        byte[] hash = EndpointTokens.hash(token);
+        String secret = null;
+        if (vendor.needsSecret()) {
+            // stored before the vendor can use it: no delivery signed with it can arrive before we can verify it
+            secret = EndpointTokens.secret(30);
+            credentials.storeWebhookSecret(connection.id(), secret);
+            secrets.forget(connection.id());
+        }
+        connections.addEndpoint(hash, connection);
+        directory.put(hash, new Endpoint(connection.tenant(), connection.id(), connection.vendor(), connection.setting("siteUrl")));
+        VendorWebhooks.Hook created;
+        try {
+            created = vendor.create(prefix + token, secret);
+        } catch (RuntimeException e) {
+            connections.deleteEndpoint(hash);
+            directory.remove(hash);
+            throw e;
+        }
+        connections.setVendorWebhookId(hash, created.id());
+        dropEndpointsExcept(connection.id(), hash);
+        // a failure from here on leaves the registration for the next pass to complete
+        vendor.complete(created);
+        LOG.infof("registered webhook %s at %s for connection %s (tenant %s)", created.id(), connection.vendor().wireName(),
+                connection.id(), connection.tenant());
+        return created.id();
+    }
+
+    /** Tokens of the connection other than {@code keep} post to registrations that no longer exist. */
+    private void dropEndpointsExcept(String connectionId, byte[] keep) {
+        for (EndpointRow row : connections.endpoints(connectionId)) {
+            if (keep == null || !Arrays.equals(row.tokenHash(), keep)) {
+                connections.deleteEndpoint(row.tokenHash());
+                directory.remove(row.tokenHash());
+            }
+        }
+    }
+
+    private String prefix(VendorWebhooks vendor) {
+        String base = config.publicBaseUrl().endsWith("/") ? config.publicBaseUrl().substring(0, config.publicBaseUrl().length() - 1)
+                : config.publicBaseUrl();
+        return base + "/webhooks/" + vendor.pathSegment() + "/";
+    }
+
+    private VendorWebhooks vendorSide(ConnectionRow connection, ConnectionCredentials read) {
+        return switch (connection.vendor()) {
+            case AUTOTASK -> {
+                AutotaskCredentials login = new AutotaskCredentials(read.setting("username"), read.secret("secret"),
+                        read.secret("integrationCode"), null); // no impersonation: the webhook belongs to the API user
+                String zone = read.setting("zoneUrl") != null ? restRoot(read.setting("zoneUrl"))
+                        : AutotaskClient.discoverZone(http, URI.create(config.registration().autotaskDiscoveryUrl()),
+                        login.username()).url();
+                Set<Long> excluded = new LinkedHashSet<>();
+                long apiUser = Long.parseLong(read.setting("apiMemberId"));
+                excluded.add(apiUser);
+                if (read.setting("impersonationResourceId") != null) {
+                    excluded.add(Long.parseLong(read.setting("impersonationResourceId")));
+                }
+                yield new AutotaskWebhookRegistration(AutotaskClient.forZone(http, login, zone), connection.id(), excluded,
+                        config.registration().autotaskMaxWebhooks());
+            }
+            case CONNECTWISE_MANAGE -> new ManageCallbackRegistration(ManageClient.connect(http, new ManageCredentials(
+                    read.setting("siteUrl"), read.setting("companyId"), read.setting("publicKey"), read.secret("privateKey"),
+                    read.setting("clientId"))), connection.id());
+            default -> throw new IllegalStateException("no webhooks for " + connection.vendor());
+        };
+    }
+
+    /** A zone setting may be the host only ({@code https://webservices15.autotask.net}): the REST root is under it. */
+    static String restRoot(String zoneUrl) {
+        String root = zoneUrl.endsWith("/") ? zoneUrl : zoneUrl + "/";
+        return root.toLowerCase(Locale.ROOT).contains("/atservicesrest/") ? root : root + "ATServicesRest/";
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
