@@ -21,10 +21,11 @@ public final class LocalPlatform {
 
     /** The services in start order, each with its HTTP port setting, default port and database (if any). */
     private static final Service SANDBOX = new Service("vendor-sandbox", "SANDBOX_PORT", 18080, null, "SANDBOX_URL");
+    private static final Service INGEST = new Service("webhook-ingest-service", "INGEST_PORT", 18082, "ingest", "INGEST_URL");
     private static final List<Service> SERVICES = List.of(
             SANDBOX,
             new Service("credential-service", "CREDENTIALS_PORT", 18081, "credentials", "CREDENTIALS_URL"),
-            new Service("webhook-ingest-service", "INGEST_PORT", 18082, "ingest", "INGEST_URL"),
+            INGEST,
             new Service("sync-worker", "SYNC_PORT", 18083, "sync", "SYNC_URL"),
             new Service("workflow-engine", "WORKFLOWS_PORT", 18084, "workflows", "WORKFLOWS_URL"));
 
@@ -227,7 +228,10 @@ public final class LocalPlatform {
         Map<String, String> serviceEnv = new LinkedHashMap<>();
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         serviceEnv.put("OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
-        serviceEnv.put("SANDBOX_URL", serviceUrl(SANDBOX));
+        // services find each other by these, so a changed port setting reaches every caller
+        SERVICES.forEach(s -> serviceEnv.put(s.urlVariable(), serviceUrl(s)));
+        // where vendors send webhooks: this machine unless the user exposes the ingest service elsewhere (a tunnel)
+        serviceEnv.put("INGEST_PUBLIC_URL", env.getOrDefault("INGEST_PUBLIC_URL", serviceUrl(INGEST)));
         if (service == SANDBOX) {
             serviceEnv.put("SANDBOX_TLS_PORT", Integer.toString(port("SANDBOX_TLS_PORT", 18443)));
         }
