@@ -32,11 +32,8 @@ public final class KafkaTopicManifests {
                     .append("  topicName: ").append(topic.name()).append('\n')
                     .append("  partitions: ").append(topic.partitions()).append('\n')
                     .append("  replicas: ").append(REPLICAS).append('\n')
-                    .append("  config:\n")
-                    .append("    cleanup.policy: ").append(topic.cleanupPolicy()).append('\n');
-            if (topic.retentionMs() != null) {
-                yaml.append("    retention.ms: ").append(topic.retentionMs()).append('\n');
-            }
+                    .append("  config:\n");
+            topic.brokerConfig().forEach((name, value) -> yaml.append("    ").append(name).append(": ").append(value).append('\n'));
             yaml.append("    min.insync.replicas: ").append(MIN_IN_SYNC_REPLICAS).append('\n');
         }
         return yaml.toString();

@@ -73,6 +73,8 @@ class AsyncApiDocumentTest {
             } else {
                 assertThat(config.path("retention.ms").asLong()).as(topic.name()).isEqualTo(topic.retentionMs());
             }
+            assertThat(config.has("max.message.bytes") ? config.path("max.message.bytes").asInt() : null)
+                    .as(topic.name()).isEqualTo(topic.maxMessageBytes());
             assertThat(channels.get(topic.name()).path("description").asText()).contains("`" + topic.key() + "`");
         }
     }

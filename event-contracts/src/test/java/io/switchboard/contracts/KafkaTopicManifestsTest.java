@@ -36,10 +36,8 @@ class KafkaTopicManifestsTest {
             assertThat(resource.path("kind").asText()).isEqualTo("KafkaTopic");
             assertThat(resource.path("metadata").path("name").asText()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
             assertThat(resource.path("spec").path("partitions").asInt()).isEqualTo(topic.partitions());
-            assertThat(resource.path("spec").path("config").path("cleanup.policy").asText()).isEqualTo(topic.cleanupPolicy());
-            if (topic.retentionMs() != null) {
-                assertThat(resource.path("spec").path("config").path("retention.ms").asLong()).isEqualTo(topic.retentionMs());
-            }
+            topic.brokerConfig().forEach((name, value) ->
+                    assertThat(resource.path("spec").path("config").path(name).asText()).as(topic.name() + " " + name).isEqualTo(value));
         }
     }
 }

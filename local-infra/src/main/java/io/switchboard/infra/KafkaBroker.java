@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker and controller) in its own JVM, listening on
@@ -109,6 +113,10 @@ public final class KafkaBroker {
         }
     }
 
+    /**
+     * Creates the missing topics and brings the configuration of existing ones to the catalogue's (a platform started
+     * before a catalogue change keeps its data but gets, e.g., a new message size limit).
+     */
     public static void createTopics(String bootstrapServers, List<Topic> topics) {
         try (Admin admin = Admin.create(adminProperties(bootstrapServers, Duration.ofSeconds(15)))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -118,6 +126,15 @@ public final class KafkaBroker {
                     .collect(Collectors.toList());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            }
+            Map<ConfigResource, Collection<AlterConfigOp>> updates = topics.stream()
+                    .filter(t -> existing.contains(t.name()))
+                    .collect(Collectors.toMap(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name()),
+                            t -> t.brokerConfig().entrySet().stream()
+                                    .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                                    .toList()));
+            if (!updates.isEmpty()) {
+                admin.incrementalAlterConfigs(updates).all().get(60, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new InfraException("could not create topics on " + bootstrapServers + ": " + e.getMessage(), e);

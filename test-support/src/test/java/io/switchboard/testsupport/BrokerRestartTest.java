@@ -46,7 +46,7 @@ class BrokerRestartTest {
     void crashMidStreamLosesAndDuplicatesNothing() throws Exception {
         Path dir = Path.of("target", "infra", "restart-" + ProcessHandle.current().pid());
         broker = new KafkaBroker(dir, Ports.free(), Ports.free(), "384m").start(Duration.ofSeconds(90));
-        broker.createTopics(List.of(new Topic(TOPIC, 3, "delete", 3_600_000L, "k", List.of(), List.of(), List.of(), "test")));
+        broker.createTopics(List.of(new Topic(TOPIC, 3, "delete", 3_600_000L, null, "k", List.of(), List.of(), List.of(), "test")));
 
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         // the crash and the restart happen beside the sender, which may block while the broker is away

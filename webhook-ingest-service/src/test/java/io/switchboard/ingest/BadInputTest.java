@@ -122,6 +122,37 @@ class BadInputTest {
                 .extracting(CloudEvent::subject).containsExactlyInAnyOrder("4711", "4712");
     }
 
+    /**
+     * The size limit is the body's, not Kafka's default message size: a body of exactly 1 MiB full of characters that
+     * JSON escapes again in the raw record (which carries the body as a string) is accepted and lands whole.
+     */
+    @Order(3)
+    @Test
+    void aBodyOfExactlyOneMebibyteIsAccepted() {
+        String callout = Deliveries.callout(4713, UUID.randomUUID().toString(), 1, Instant.now());
+        String head = callout.replace("\"Fields\":{", "\"Fields\":{\"Description\":\"");
+        int split = head.indexOf("\"Description\":\"") + "\"Description\":\"".length();
+        String prefix = head.substring(0, split);
+        String suffix = "\"," + head.substring(split);
+        StringBuilder pad = new StringBuilder();
+        while (prefix.length() + pad.length() + suffix.length() + 2 <= MIB) {
+            pad.append("\\\"");
+        }
+        while (prefix.length() + pad.length() + suffix.length() < MIB) {
+            pad.append('x');
+        }
+        byte[] body = bytes(prefix + pad + suffix);
+        assertThat(body).hasSize((int) MIB);
+
+        HttpResponse<String> response = Deliveries.post(Deliveries.autotaskUrl(autotask.token()),
+                Deliveries.autotaskHeaders(body, secret), body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> Topics.events(TopicCatalogue.RAW_WEBHOOKS,
+                        autotask.connectionId()).stream().map(e -> e.data(RawWebhook.class).body())
+                .filter(b -> b.length() == MIB).findFirst(), java.util.Optional::isPresent)).hasValue(new String(body, StandardCharsets.UTF_8));
+    }
+
     static Stream<Case> corpus() {
         List<Case> cases = new ArrayList<>();
         String at = Deliveries.autotaskUrl(autotask.token());

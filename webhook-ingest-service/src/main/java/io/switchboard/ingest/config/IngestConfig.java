@@ -64,10 +64,6 @@ public interface IngestConfig {
         /** Unacknowledged bytes beyond which new webhooks get 503 at once instead of queueing behind a slow broker. */
         @WithDefault("50331648")
         long maxInFlightBytes();
-
-        /** Largest record produced (the broker's default message limit is ~1 MB); a bigger one gets 413. */
-        @WithDefault("1000000")
-        int maxRecordBytes();
     }
 
     interface Dedupe {

@@ -10,6 +10,7 @@ import io.switchboard.contracts.EventJson;
 import io.switchboard.contracts.EventKeys;
 import io.switchboard.contracts.EventSources;
 import io.switchboard.contracts.EventTypes;
+import io.switchboard.contracts.Topic;
 import io.switchboard.contracts.TopicCatalogue;
 import io.switchboard.contracts.payload.RawWebhook;
 import io.switchboard.contracts.payload.TicketEvent;
@@ -39,14 +40,17 @@ public final class EventRecords {
     private static final ObjectMapper MAPPER = EventJson.mapper();
     /** Sources depend only on tenant and connection: built once (they are URL-encoded). */
     private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
+    static final Topic TICKET_TOPIC = TopicCatalogue.topic(TopicCatalogue.TICKET_EVENTS);
+    static final Topic RAW_TOPIC = TopicCatalogue.topic(TopicCatalogue.RAW_WEBHOOKS);
     private static final Header CONTENT_TYPE = new RecordHeader("content-type",
             CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 
     /** @param eventId the ticket event's id, the identity the deduplication uses */
     public record Prepared(UUID eventId, ProducerRecord<String, byte[]> ticket, ProducerRecord<String, byte[]> raw) {
 
-        public int maxValueBytes() {
-            return Math.max(ticket.value().length, raw.value().length);
+        /** Whether each record fits its topic's message limit (the raw topic takes more: a 1 MiB body grows when escaped). */
+        public boolean fitsTopics() {
+            return ticket.value().length <= TICKET_TOPIC.maxValueBytes() && raw.value().length <= RAW_TOPIC.maxValueBytes();
         }
     }
 

@@ -53,7 +53,9 @@ public class KafkaPublisher {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, config.deliveryTimeout().toMillis()));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis());
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(config.maxInFlightBytes() * 2, 32L << 20));
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(config.maxRecordBytes() + 4096, 1 << 20));
+        // records are checked against their topic's limit before sending; the request may carry the largest of them
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(EventRecords.RAW_TOPIC.maxValueBytes(),
+                EventRecords.TICKET_TOPIC.maxValueBytes()) + 4_096);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer = new KafkaProducer<>(props);

@@ -62,7 +62,7 @@ public class IngestPipeline {
             return CompletableFuture.failedFuture(Rejection.unavailable("Kafka cannot take records right now"));
         }
         EventRecords.Prepared records = EventRecords.prepare(labels.label(event), raw);
-        if (records.maxValueBytes() > config.kafka().maxRecordBytes()) {
+        if (!records.fitsTopics()) {
             return CompletableFuture.failedFuture(Rejection.tooLarge("the event would exceed the largest record Kafka takes"));
         }
         UUID id = records.eventId();
