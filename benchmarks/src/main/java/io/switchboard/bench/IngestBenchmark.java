@@ -1,0 +1,282 @@
+package io.switchboard.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.contracts.EventJson;
+import io.switchboard.contracts.TopicCatalogue;
+import io.switchboard.testsupport.SandboxDemoTenant;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The webhook ingest benchmark (issue 5), against the running local platform ({@code ./switchboard up}), in one
+ * run on its one broker:
+ * <ol>
+ *   <li>registers N Autotask connections through credential-service, the way an MSP admin would; the ingest
+ *       service registers a webhook for each at the sandbox, with its own path token and secret;</li>
+ *   <li>(b) wrk at full rate for the given seconds over all N webhooks and many tickets: accepted/s, p50/p99, non-2xx;</li>
+ *   <li>(c) an open-loop run at a fixed rate: p50/p99/p99.9 measured from each request's due time;</li>
+ *   <li>checks that {@code tickets.events.v1} holds exactly one event per accepted webhook;</li>
+ *   <li>(a) Kafka's ProducerPerformance (acks=all, idempotent) with the mean record size just observed.</li>
+ * </ol>
+ * Prints its figures; asserts nothing about speed.
+ */
+public final class IngestBenchmark {
+
+    private static final PrintStream OUT = System.out;
+    private static final Pattern WRK_RESULT = Pattern.compile(
+            "WRK_RESULT accepted=(\\d+) non2xx=(\\d+) socket_errors=(\\d+) seconds=([\\d.]+) p50_us=(\\d+) p99_us=(\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> env = System.getenv();
+    private final String sandboxUrl = setting("SANDBOX_URL", "http://127.0.0.1:18080");
+    private final String credentialsUrl = setting("CREDENTIALS_URL", "http://127.0.0.1:18081");
+    private final String ingestUrl = setting("INGEST_URL", "http://127.0.0.1:18082");
+    private final String realmUrl = setting("KEYCLOAK_REALM_URL", "http://127.0.0.1:18180/realms/switchboard");
+    private final String bootstrap = setting("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+    private final Path root = Path.of(setting("SWITCHBOARD_ROOT", ".")).toAbsolutePath().normalize();
+
+    /** Sequence numbers of a run start here; each run takes 10^11 of them (wrk threads take 10^9 each). */
+    private long sequenceBase = (System.currentTimeMillis() / 1_000 % 10_000) * 100_000_000_000L;
+
+    private long nextSequenceBase() {
+        sequenceBase += 100_000_000_000L;
+        return sequenceBase;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new IngestBenchmark().run();
+    }
+
+    private String setting(String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private int intSetting(String name, int fallback) {
+        return Integer.parseInt(setting(name, String.valueOf(fallback)));
+    }
+
+    private void run() throws Exception {
+        int connections = intSetting("BENCH_CONNECTIONS", 64);
+        int seconds = intSetting("BENCH_SECONDS", 60);
+        int rate = intSetting("BENCH_RATE", 1_000);
+        int openLoopSeconds = intSetting("BENCH_OPEN_LOOP_SECONDS", 30);
+        String topic = TopicCatalogue.TICKET_EVENTS;
+
+        List<String> connectionIds = new ArrayList<>();
+        try {
+            measure(registerConnections(connections, connectionIds), connections, seconds, rate, openLoopSeconds, topic);
+        } finally {
+            removeConnections(connectionIds);
+        }
+    }
+
+    private void measure(List<CalloutTarget> targets, int connections, int seconds, int rate, int openLoopSeconds,
+                         String topic) throws Exception {
+        OUT.printf("setup: %d Autotask connections, each with its own webhook at %s%n", targets.size(), ingestUrl);
+        Path targetsFile = Files.createTempFile("bench-targets", ".tsv");
+        Files.write(targetsFile, targets.stream().map(CalloutTarget::line).toList());
+
+        try (TopicAudit audit = new TopicAudit(bootstrap, topic)) {
+            // a just started JVM compiles its hot paths for the first tens of seconds: not what is measured
+            int warmUp = intSetting("BENCH_WARMUP_SECONDS", 45);
+            if (warmUp > 0) {
+                Matcher warm = runWrk(targetsFile, warmUp, connections);
+                OUT.printf("warm-up %d s: %.0f webhooks/s%n", warmUp,
+                        Long.parseLong(warm.group(1)) / Double.parseDouble(warm.group(4)));
+            }
+            Map<TopicPartition, Long> start = audit.endOffsets();
+
+            // (b) closed loop, full rate
+            Matcher wrk = runWrk(targetsFile, seconds, connections);
+            long wrkAccepted = Long.parseLong(wrk.group(1));
+            double wrkSeconds = Double.parseDouble(wrk.group(4));
+            OUT.printf("(b) wrk %d s, %d connections: accepted %.0f webhooks/s, p50 %.2f ms, p99 %.2f ms, non-2xx %s,"
+                            + " socket errors %s%n", seconds, connections, wrkAccepted / wrkSeconds,
+                    Long.parseLong(wrk.group(5)) / 1000.0, Long.parseLong(wrk.group(6)) / 1000.0, wrk.group(2), wrk.group(3));
+
+            // (c) open loop, fixed rate; sequences above wrk's per-thread ranges keep event ids unique
+            OpenLoopSender.Result open = new OpenLoopSender(ingestUrl, targets)
+                    .run(rate, Duration.ofSeconds(5), Duration.ofSeconds(openLoopSeconds), nextSequenceBase());
+            OUT.printf("(c) open loop %d/s for %d s (after 5 s unmeasured): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+                            + " accepted %d of %d, non-2xx %d, failed %d%n", rate, openLoopSeconds,
+                    open.latencyMicros().getValueAtPercentile(50) / 1000.0,
+                    open.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                    open.latencyMicros().getValueAtPercentile(99.9) / 1000.0,
+                    open.latencyMicros().getMaxValue() / 1000.0,
+                    open.accepted(), open.sent(), open.non2xx(), open.failed());
+            OUT.printf("    slowest answer per second of (c), ms: %s%n", java.util.Arrays.toString(open.slowestPerSecond()));
+
+            // wrk stops its clock with requests in flight, and the open-loop sender gives up on answers after a timeout:
+            // the service may still have accepted those, so the topic may hold up to that many events more than were
+            // counted as accepted; it must never hold a duplicate or miss an accepted one
+            Thread.sleep(2_000);
+            TopicAudit.Counts counts = audit.countSince(start);
+            long accepted = wrkAccepted + open.accepted();
+            long unanswered = connections + open.sent() - open.accepted() - open.non2xx();
+            long uncounted = counts.distinctIds() - accepted;
+            boolean exactlyOnce = counts.duplicates() == 0 && uncounted >= 0 && uncounted <= unanswered;
+            OUT.printf("topic %s: %d events, %d distinct ids, %d accepted by the load generators (+%d of at most %d"
+                            + " requests whose answer was not counted) -> %s%n", topic, counts.records(), counts.distinctIds(),
+                    accepted, uncounted, unanswered, exactlyOnce ? "exactly one event per accepted webhook" : "MISMATCH");
+
+            // (a) the broker's ceiling for the same record size
+            int partitions = start.size();
+            ProducerPerf.Result raw = new ProducerPerf(bootstrap, root.resolve("infra-runtime/target/kafka-broker.classpath"))
+                    .run(partitions, (int) Math.round(counts.meanValueBytes()), 2_000_000);
+            OUT.printf("(a) ProducerPerformance, %d-byte records, %d partitions, acks=all, idempotent: %.0f records/s%n",
+                    Math.round(counts.meanValueBytes()), partitions, raw.recordsPerSecond());
+            OUT.printf("ingest full path / raw producer = %.3f%n", wrkAccepted / wrkSeconds / raw.recordsPerSecond());
+            if (!exactlyOnce) {
+                System.exit(1);
+            }
+        } finally {
+            Files.deleteIfExists(targetsFile);
+        }
+    }
+
+    /**
+     * Creates the connections (as the demo MSP admin) and waits until the ingest service has registered a webhook for
+     * each; the sandbox's limits are lifted first, since the real ones (5 webhooks, 3 threads) would stop a load test.
+     */
+    private List<CalloutTarget> registerConnections(int count, List<String> ids) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(sandboxUrl + "/_sandbox/autotask/limits"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"hourlyThreshold\":1000000000,\"threadLimit\":1000000,"
+                        + "\"latencyBands\":false,\"maxWebhooks\":" + (count + 16) + "}")), 200);
+        Map<String, String> demo = SandboxDemoTenant.parse(send(HttpRequest.newBuilder(
+                URI.create(sandboxUrl + "/_sandbox/demo-tenant/env")), 200));
+        String admin = adminToken();
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        for (int i = 0; i < count; i++) {
+            ObjectNode body = EventJson.mapper().createObjectNode()
+                    .put("vendor", "autotask")
+                    .put("displayName", "bench " + runId + " #" + i);
+            body.putObject("settings")
+                    .put("username", demo.get("AUTOTASK_USERNAME"))
+                    .put("apiMemberId", demo.get("AUTOTASK_API_RESOURCE_ID"))
+                    .put("impersonationResourceId", demo.get("AUTOTASK_IMPERSONATION_RESOURCE_ID"))
+                    .put("zoneUrl", demo.get("AUTOTASK_API_URL"));
+            body.putObject("secrets")
+                    .put("secret", demo.get("AUTOTASK_SECRET"))
+                    .put("integrationCode", demo.get("AUTOTASK_INTEGRATION_CODE"));
+            String created = send(HttpRequest.newBuilder(URI.create(credentialsUrl + "/api/v1/connections"))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())), 201);
+            ids.add(EventJson.mapper().readTree(created).path("id").asText());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            List<CalloutTarget> targets = webhooksOf(ids, demo);
+            if (targets.size() >= count) {
+                return targets;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ingest service registered " + targets.size() + " of " + count
+                        + " webhooks within 120 s");
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** The connections' active, ready TicketWebhooks (named after the connection), read back from the sandbox's API. */
+    private List<CalloutTarget> webhooksOf(List<String> connectionIds, Map<String, String> demo)
+            throws IOException, InterruptedException {
+        List<CalloutTarget> targets = new ArrayList<>();
+        String url = demo.get("AUTOTASK_API_URL").replaceAll("/+$", "") + "/V1.0/TicketWebhooks/query";
+        String search = "{\"filter\":[{\"op\":\"eq\",\"field\":\"isActive\",\"value\":true}]}";
+        while (url != null) {
+            JsonNode page = EventJson.mapper().readTree(send(HttpRequest.newBuilder(URI.create(url))
+                    .header("ApiIntegrationCode", demo.get("AUTOTASK_INTEGRATION_CODE"))
+                    .header("UserName", demo.get("AUTOTASK_USERNAME"))
+                    .header("Secret", demo.get("AUTOTASK_SECRET"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(search)), 200));
+            for (JsonNode hook : page.path("items")) {
+                String webhookUrl = hook.path("webhookUrl").asText();
+                boolean ours = connectionIds.stream().anyMatch(id -> hook.path("name").asText().endsWith(id));
+                if (ours && webhookUrl.startsWith(ingestUrl) && hook.path("isReady").asBoolean(true)) {
+                    targets.add(new CalloutTarget(webhookUrl.substring(ingestUrl.length()),
+                            hook.path("secretKey").asText(), hook.path("webhookGUID").asText()));
+                }
+            }
+            url = Optional.ofNullable(page.path("pageDetails").path("nextPageUrl").textValue()).orElse(null);
+        }
+        return targets;
+    }
+
+    /** The benchmark's connections go again, and with them (through the ingest service) their webhooks. */
+    private void removeConnections(List<String> ids) throws IOException, InterruptedException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String admin = adminToken();
+        for (String id : ids) {
+            send(HttpRequest.newBuilder(URI.create(credentialsUrl + "/api/v1/connections/" + id))
+                    .header("Authorization", "Bearer " + admin).DELETE(), 204);
+        }
+        OUT.printf("removed the benchmark's %d connections%n", ids.size());
+    }
+
+    private Matcher runWrk(Path targetsFile, int seconds, int connections) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("autotask-callouts", ".lua");
+        try (var in = IngestBenchmark.class.getResourceAsStream("autotask-callouts.lua")) {
+            Files.write(script, in.readAllBytes());
+        }
+        ProcessBuilder wrk = new ProcessBuilder("wrk", "-t" + setting("BENCH_WRK_THREADS", "2"), "-c" + connections,
+                "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(), ingestUrl)
+                .redirectErrorStream(true);
+        wrk.environment().put("TARGETS", targetsFile.toString());
+        // distinct per run (and per thread inside the script), below 2^53 where Lua numbers stay exact
+        wrk.environment().put("SEQUENCE_BASE", Long.toString(nextSequenceBase()));
+        Process process = wrk.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Files.deleteIfExists(script);
+        Matcher m = WRK_RESULT.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk gave no result:\n" + output);
+        }
+        return m;
+    }
+
+    /** The demo MSP's admin (password = user name in the dev realm), through the public CLI client. */
+    private String adminToken() throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        Map.of("grant_type", "password", "client_id", "switchboard-cli", "username", "demo-admin", "password", "demo-admin")
+                .forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String answer = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), 200);
+        return EventJson.mapper().readTree(answer).path("access_token").asText();
+    }
+
+    private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,81 @@
+-- wrk script: signed Autotask ticket callouts spread over many connections and tickets.
+-- Needs the TARGETS env var: a file of "<callout path>\t<webhook secret>\t<webhook GUID>" lines, and SEQUENCE_BASE:
+-- a number no earlier run used, so a second run's events are new events, not redeliveries.
+-- Signs each body with HMAC-SHA1 through libcrypto (LuaJIT FFI), as Autotask does, so every request is a
+-- distinct, verifiable event: (GUID, SequenceNumber) never repeats across threads or requests.
+local ffi = require("ffi")
+ffi.cdef [[
+const void *EVP_sha1(void);
+unsigned char *HMAC(const void *md, const void *key, int key_len, const unsigned char *d, size_t n,
+                    unsigned char *out, unsigned int *out_len);
+int EVP_EncodeBlock(unsigned char *t, const unsigned char *f, int n);
+]]
+local ok, crypto = pcall(ffi.load, "crypto")
+if not ok then crypto = ffi.load("libcrypto.so.3") end
+local sha1 = crypto.EVP_sha1()
+local mac = ffi.new("unsigned char[20]")
+local mac_len = ffi.new("unsigned int[1]")
+local b64 = ffi.new("unsigned char[32]")
+
+local threads = {}
+local thread_count = 0
+
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("index", thread_count)
+  table.insert(threads, thread)
+end
+
+local targets = {}
+local next_target = 0
+local sequence = 0
+local statuses = { "1", "5", "8", "7" }
+
+function init(args)
+  for line in io.lines(os.getenv("TARGETS")) do
+    local path, secret, guid = line:match("^([^\t]+)\t([^\t]+)\t([^\t]+)$")
+    if path then table.insert(targets, { path = path, secret = secret, guid = guid }) end
+  end
+  assert(#targets > 0, "no targets in " .. tostring(os.getenv("TARGETS")))
+  -- distinct sequence ranges per thread keep event ids unique without coordination
+  sequence = tonumber(os.getenv("SEQUENCE_BASE")) + index * 1000000000
+  math.randomseed(index * 7919)
+  ok_count, other_count = 0, 0
+end
+
+local function sign(secret, body)
+  crypto.HMAC(sha1, secret, #secret, body, #body, mac, mac_len)
+  local n = crypto.EVP_EncodeBlock(b64, mac, mac_len[0])
+  return ffi.string(b64, n)
+end
+
+function request()
+  next_target = next_target % #targets + 1
+  local t = targets[next_target]
+  sequence = sequence + 1
+  local ticket = math.random(1, 200000)
+  local body = '{"Action":"Update","Guid":"' .. t.guid .. '","EntityType":"Ticket","Id":' .. ticket
+      .. ',"Fields":{"Status":"' .. statuses[sequence % #statuses + 1] .. '","Title":"Printer offline \\u00e9 #'
+      .. ticket .. '"},"EventTime":"2026-11-23T10:00:00.000Z","SequenceNumber":' .. sequence
+      .. ',"PersonID":29682810}'
+  return wrk.format("POST", t.path, {
+    ["Content-Type"] = "application/json",
+    ["X-Hook-Signature"] = "sha1=" .. sign(t.secret, body),
+  }, body)
+end
+
+function response(status, headers, body)
+  if status >= 200 and status < 300 then ok_count = ok_count + 1 else other_count = other_count + 1 end
+end
+
+function done(summary, latency, requests)
+  local ok_total, other_total = 0, 0
+  for _, thread in ipairs(threads) do
+    ok_total = ok_total + thread:get("ok_count")
+    other_total = other_total + thread:get("other_count")
+  end
+  io.write(string.format("WRK_RESULT accepted=%d non2xx=%d socket_errors=%d seconds=%.3f p50_us=%d p99_us=%d\n",
+      ok_total, other_total,
+      summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+      summary.duration / 1e6, latency:percentile(50), latency:percentile(99)))
+end
