@@ -14,13 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,8 +33,7 @@ public class IntegrationEventsConsumer {
 
     private final Registrar registrar;
     private final IngestConfig.Kafka config;
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private ConsumerThread consumer;
 
     public IntegrationEventsConsumer(Registrar registrar, IngestConfig config) {
         this.registrar = registrar;
@@ -44,46 +41,25 @@ public class IntegrationEventsConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, EventRecords.SERVICE);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, EventRecords.SERVICE + "-integrations");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        consumer = new KafkaConsumer<>(props);
-        thread = new Thread(this::run, "integration-events");
-        thread.setDaemon(true);
-        thread.start();
+        consumer = new ConsumerThread("integration-events", config.bootstrapServers(), Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, EventRecords.SERVICE,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        consumer.stop();
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.of(TopicCatalogue.INTEGRATIONS));
-            while (true) {
-                var records = consumer.poll(Duration.ofSeconds(1));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    handleUntilStored(record);
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
+    private void run(KafkaConsumer<String, byte[]> consumer) {
+        consumer.subscribe(List.of(TopicCatalogue.INTEGRATIONS));
+        while (true) {
+            var records = consumer.poll(Duration.ofSeconds(1));
+            for (ConsumerRecord<String, byte[]> record : records) {
+                handleUntilStored(record);
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+            if (!records.isEmpty()) {
+                consumer.commitSync();
+            }
         }
     }
 

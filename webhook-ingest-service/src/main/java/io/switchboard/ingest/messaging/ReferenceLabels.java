@@ -17,15 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,34 +37,18 @@ public class ReferenceLabels {
     private final IngestConfig.Kafka config;
     /** {@code kind|tenant:vendor:id} → name. */
     private final Map<String, String> names = new ConcurrentHashMap<>();
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private ConsumerThread consumer;
 
     public ReferenceLabels(IngestConfig config) {
         this.config = config.kafka();
     }
 
     void start(@Observes StartupEvent event) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "webhook-ingest-service-reference");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        consumer = new KafkaConsumer<>(props);
-        thread = new Thread(this::run, "reference-labels");
-        thread.setDaemon(true);
-        thread.start();
+        consumer = new ConsumerThread("reference-labels", config.bootstrapServers(), Map.of(), this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        consumer.stop();
     }
 
     public Optional<String> label(ReferenceRecord.Kind kind, String tenant, Vendor vendor, String id) {
@@ -87,25 +66,19 @@ public class ReferenceLabels {
                 .toList();
     }
 
-    private void run() {
-        try {
-            List<TopicPartition> partitions = assignAll();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (true) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    apply(record);
-                }
+    private void run(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = assignAll(consumer);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        while (true) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                apply(record);
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
         }
     }
 
     /** Waits for the topics' partitions (the broker may come up after us). */
-    private List<TopicPartition> assignAll() {
+    private static List<TopicPartition> assignAll(KafkaConsumer<String, byte[]> consumer) {
         while (true) {
             try {
                 return topics().stream()
