@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.contracts.EventJson;
 import io.switchboard.contracts.TopicCatalogue;
 import io.switchboard.testsupport.SandboxDemoTenant;
+import io.switchboard.testsupport.Tokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -259,15 +259,9 @@ public final class IngestBenchmark {
     }
 
     /** The demo MSP's admin (password = user name in the dev realm), through the public CLI client. */
-    private String adminToken() throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder();
-        Map.of("grant_type", "password", "client_id", "switchboard-cli", "username", "demo-admin", "password", "demo-admin")
-                .forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        String answer = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), 200);
-        return EventJson.mapper().readTree(answer).path("access_token").asText();
+    private String adminToken() {
+        return Tokens.token(realmUrl, Map.of("grant_type", "password", "client_id", "switchboard-cli",
+                "username", "demo-admin", "password", "demo-admin"));
     }
 
     private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {

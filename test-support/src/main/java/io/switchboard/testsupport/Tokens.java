@@ -42,11 +42,16 @@ public final class Tokens {
     }
 
     static String token(Map<String, String> form) {
+        return token(SharedInfra.keycloak().realmUrl(), form);
+    }
+
+    /** A token from the realm at {@code realmUrl} (e.g. the local platform's) for an OAuth form grant. */
+    public static String token(String realmUrl, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(SharedInfra.keycloak().realmUrl() + "/protocol/openid-connect/token"))
+                        URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
