@@ -14,7 +14,10 @@ fi
 # the ingest service keeps to Autotask's 5 webhooks per database; the benchmark needs one per connection, so the
 # platform runs with a higher cap (the sandbox's own cap is lifted through its control API)
 export SWITCHBOARD_INGEST_REGISTRATION_AUTOTASK_MAX_WEBHOOKS=$(( ${BENCH_CONNECTIONS:-64} + 16 ))
-if ./switchboard status >/dev/null 2>&1; then
+cap="SWITCHBOARD_INGEST_REGISTRATION_AUTOTASK_MAX_WEBHOOKS=$SWITCHBOARD_INGEST_REGISTRATION_AUTOTASK_MAX_WEBHOOKS"
+ingest_pid="$(head -1 .run/pids/webhook-ingest-service.pid 2>/dev/null || true)"
+if ./switchboard status >/dev/null 2>&1 \
+   && ! { [[ -n "$ingest_pid" ]] && tr '\0' '\n' < "/proc/$ingest_pid/environ" 2>/dev/null | grep -qx "$cap"; }; then
   echo "benchmark: restarting the running platform with the benchmark's webhook cap"
   ./switchboard down
 fi

@@ -46,7 +46,10 @@ class InternalCredentialsTest {
                 .body("secrets.secret", equalTo(secret))
                 .body("secrets.integrationCode", equalTo(code))
                 .body("$", hasKey("webhookSecret"))
-                .body("webhookSecret", nullValue());
+                .body("webhookSecret", nullValue())
+                .body("removed", equalTo(false))
+                .body("$", hasKey("removedAt"))
+                .body("removedAt", nullValue());
         asService("sync-worker").get(path(id)).then().statusCode(200);
 
         List<CredentialAuditEntity> reads = CredentialAuditEntity.list("connectionId = ?1 order by id", UUID.fromString(id));

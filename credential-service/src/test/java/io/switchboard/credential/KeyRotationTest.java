@@ -1,6 +1,7 @@
 package io.switchboard.credential;
 
 import static io.switchboard.credential.Api.ADMIN;
+import static io.switchboard.credential.Api.CONNECTIONS;
 import static io.switchboard.credential.Api.as;
 import static io.switchboard.credential.Api.asService;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,29 @@ class KeyRotationTest {
         asService("sync-worker").get("/internal/v1/connections/" + id + "/credentials")
                 .then().statusCode(200).body("secrets.password", equalTo(secret)).body("webhookSecret", equalTo(webhookSecret));
         asService("sync-worker").get("/internal/v1/key-rotation").then().statusCode(200).body("$", not(hasKey("1")));
+    }
+
+    /** A deleted connection is still read during its grace period, so its records must move to the new key too. */
+    @Test
+    void rotationCoversRemovedConnectionsNotYetPurged() {
+        String secret = Api.secret("automate-password");
+        String id = Api.create(ADMIN, Api.automate(secret));
+        UUID uuid = UUID.fromString(id);
+        String webhookSecret = Api.secret("webhook-secret");
+        WebhookSecretTest.put("webhook-ingest-service", id, webhookSecret).then().statusCode(204);
+        as(ADMIN).delete(CONNECTIONS + "/" + id).then().statusCode(204);
+        resealUnderVersion1(ConnectionEntity.class, uuid, ConnectionEntity.aad("demo-msp", uuid));
+        resealUnderVersion1(WebhookSecretEntity.class, uuid, WebhookSecretEntity.aad("demo-msp", uuid));
+
+        asService("sync-worker").post("/internal/v1/key-rotation")
+                .then().statusCode(200).body("recordsByKeyVersion", not(hasKey("1")));
+
+        assertThat(entity(ConnectionEntity.class, uuid).kekVersion).isEqualTo(2);
+        assertThat(entity(ConnectionEntity.class, uuid).removedAt).isNotNull();
+        assertThat(entity(WebhookSecretEntity.class, uuid).kekVersion).isEqualTo(2);
+        asService("webhook-ingest-service").get("/internal/v1/connections/" + id + "/credentials")
+                .then().statusCode(200).body("removed", equalTo(true))
+                .body("secrets.password", equalTo(secret)).body("webhookSecret", equalTo(webhookSecret));
     }
 
     /** What a record written before version 2 existed looks like: its data key wrapped by version 1. */

@@ -93,13 +93,20 @@ class WebhookSecretTest {
         asService("sync-worker").get(credentials(id)).then().statusCode(200).body("webhookSecret", equalTo(null));
     }
 
+    /** Kept for the grace period, so the old webhook can be deleted at the vendor; the purge deletes it later. */
     @Test
-    void deletingTheConnectionDeletesItsWebhookSecret() {
+    void aDeletedConnectionKeepsItsWebhookSecretButTakesNoNewOne() {
         String id = Api.create(ADMIN, Api.manage(Api.secret("private-key")));
-        put(INGEST, id, Api.secret("webhook-secret")).then().statusCode(204);
+        String stored = Api.secret("webhook-secret");
+        put(INGEST, id, stored).then().statusCode(204);
         as(ADMIN).delete(CONNECTIONS + "/" + id).then().statusCode(204);
-        assertThat(WebhookSecretEntity.<WebhookSecretEntity>findByIdOptional(UUID.fromString(id))).isEmpty();
-        put(INGEST, id, Api.secret("webhook-secret")).then().statusCode(404);
+
+        put(INGEST, id, Api.secret("webhook-secret")).then().statusCode(404).contentType("application/problem+json");
+
+        asService("sync-worker").get(credentials(id)).then().statusCode(200)
+                .body("removed", equalTo(true)).body("webhookSecret", equalTo(stored));
+        assertThat(CredentialAuditEntity.<CredentialAuditEntity>list("connectionId = ?1 order by id", UUID.fromString(id)))
+                .extracting(a -> a.action).containsExactly("write-webhook-secret", "read-credentials");
     }
 
     record Case(String name, String body, int status, String field, String message) {

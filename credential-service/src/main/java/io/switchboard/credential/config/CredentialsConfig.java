@@ -22,6 +22,16 @@ public interface CredentialsConfig {
     @WithDefault("50")
     int rotationBatchSize();
 
+    /**
+     * How long a deleted connection's credentials stay readable through the internal API (so webhook-ingest-service
+     * can delete the vendor webhook it registered) before the purge deletes the row.
+     */
+    Duration removedGrace();
+
+    /** How often the purge looks for removed connections past their grace period. */
+    @WithDefault("15m")
+    Duration removedPurgeInterval();
+
     interface Kek {
         /** Version of the key that wraps new data keys; it must be one of {@link #keys()}. */
         int currentVersion();

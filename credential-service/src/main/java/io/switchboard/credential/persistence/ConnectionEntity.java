@@ -50,6 +50,13 @@ public class ConnectionEntity extends SealedEntity {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * When the tenant deleted the connection; null while it is live. A removed connection no longer exists for its
+     * tenant, but its credentials stay readable by Switchboard's services until the purge deletes the row.
+     */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
     /** Optimistic lock: a key rotation and an update of the same row cannot overwrite each other. */
     @Version
     @Column(name = "row_version")
@@ -58,12 +65,18 @@ public class ConnectionEntity extends SealedEntity {
     public record SecretHint(String hint, Instant setAt) {
     }
 
+    /** The tenant's connection unless it was removed. */
     public static Optional<ConnectionEntity> findForTenant(String tenant, UUID id) {
-        return find("id = ?1 and tenant = ?2", id, tenant).firstResultOptional();
+        return find("id = ?1 and tenant = ?2 and removedAt is null", id, tenant).firstResultOptional();
     }
 
     public static List<ConnectionEntity> listForTenant(String tenant) {
-        return list("tenant = ?1 order by createdAt", tenant);
+        return list("tenant = ?1 and removedAt is null order by createdAt", tenant);
+    }
+
+    /** The connection if it is live or was removed after {@code removedAfter} (still in its grace period). */
+    public static Optional<ConnectionEntity> findReadable(UUID id, Instant removedAfter) {
+        return find("id = ?1 and (removedAt is null or removedAt > ?2)", id, removedAfter).firstResultOptional();
     }
 
     /** The connection's secret fields are bound to its tenant and id. */

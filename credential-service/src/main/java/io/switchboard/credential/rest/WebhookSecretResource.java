@@ -48,7 +48,7 @@ public class WebhookSecretResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "400", description = "Malformed JSON or a secret that is not a string",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown connection",
+    @APIResponse(responseCode = "404", description = "Unknown connection, or one its tenant deleted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Missing secret, wrong length or characters, unknown property",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

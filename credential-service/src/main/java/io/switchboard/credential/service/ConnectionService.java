@@ -92,11 +92,17 @@ public class ConnectionService {
         });
     }
 
+    /**
+     * Marks the connection removed: gone for its tenant at once, while its sealed credentials stay readable by
+     * Switchboard's services for the grace period (webhook-ingest-service needs them to delete the vendor webhook it
+     * registered); {@link RemovedConnectionPurge} deletes the row afterwards.
+     */
     @Transactional
     public void delete(String tenant, UUID id) {
         ConnectionEntity connection = get(tenant, id);
-        connection.delete();
-        outbox.connectionChanged(connection, IntegrationEvent.Action.REMOVED, now());
+        Instant now = now();
+        connection.removedAt = now;
+        outbox.connectionChanged(connection, IntegrationEvent.Action.REMOVED, now);
     }
 
     /** Re-validates a saved connection against the vendor and stores the report. */

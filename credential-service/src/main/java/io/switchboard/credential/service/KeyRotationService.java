@@ -20,6 +20,8 @@ import org.jboss.logging.Logger;
  * batch per transaction, so the service keeps serving and no row stays locked for long. A row updated concurrently
  * was already sealed under the current key by that update; the batch that lost the optimistic-lock race is simply
  * retried. When no record remains under an older version, that version can be removed from the configuration.
+ * Removed connections not yet purged are re-wrapped too (no filter on {@code removedAt}): they are still read during
+ * their grace period.
  */
 @ApplicationScoped
 public class KeyRotationService {

@@ -47,8 +47,10 @@ public class WebhookSecretService {
     /** Stores (or replaces) the connection's webhook secret; the caller checked it with {@link #problem}. */
     @Transactional
     public void store(UUID connectionId, String secret, String clientId, String subject) {
-        // the connection's row lock serialises concurrent first writes, which would otherwise both insert
+        // the connection's row lock serialises concurrent first writes, which would otherwise both insert; a removed
+        // connection gets no new webhook (it may only be read during its grace period, to delete the old one)
         ConnectionEntity connection = ConnectionEntity.<ConnectionEntity>findByIdOptional(connectionId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(found -> found.removedAt == null)
                 .orElseThrow(() -> new ConnectionNotFoundException(connectionId));
         WebhookSecretEntity stored = WebhookSecretEntity.<WebhookSecretEntity>findByIdOptional(connectionId).orElseGet(() -> {
             WebhookSecretEntity created = new WebhookSecretEntity();

@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * One plain {@link KafkaProducer} for the request path: idempotent, acks=all, no lingering (concurrent requests batch
- * by themselves), results through send callbacks. {@code send()} is called from the threads that complete the
+ * One plain {@link KafkaProducer} for the request path: idempotent, acks=all, no lingering by default (concurrent
+ * requests batch by themselves), results through send callbacks. {@code send()} is called from the threads that complete the
  * request path's steps (event loop, deduplication writer), so nothing may make it block: topic metadata is fetched
  * before the first webhook is accepted, and unacknowledged bytes are capped well below the producer's buffer;
  * {@code max.block.ms} is only the backstop.
@@ -48,7 +48,7 @@ public class KafkaPublisher {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "webhook-ingest-service");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, config.deliveryTimeout().toMillis()));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis());

@@ -1,6 +1,7 @@
 package io.switchboard.ingest.persistence;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.ingest.config.IngestConfig;
@@ -31,6 +32,13 @@ import org.jboss.logging.Logger;
  * publish failed, wholly or partly, is released at once, so the vendor's retry can claim it again and publish only
  * what is missing; nothing a vendor was told is accepted depends on a row alone. A claimer that died keeps its lease
  * until it expires ({@link IngestConfig.Dedupe#lease()}), after which a retry may claim it.
+ *
+ * <p>Writes go through the {@code dedupe} datasource, which commits asynchronously: a claim waits for PostgreSQL's
+ * WAL writer, not for an fsync of its own (that wait was most of a webhook's latency, and its stalls were the p99).
+ * What a vendor was told is accepted is durable on Kafka before the answer, whatever the row's fate; a database crash
+ * can forget only the last few hundred milliseconds of rows (WAL is written in order, so never a later row without
+ * the earlier ones), and a redelivery of such an event is published again with the same deterministic CloudEvent id,
+ * which consumers drop. The row is a guard against duplicates, not the record of what was accepted.
  */
 @ApplicationScoped
 public class DedupeStore {
@@ -58,13 +66,23 @@ public class DedupeStore {
 
     private static final Logger LOG = Logger.getLogger(DedupeStore.class);
 
+    /** The common case: events never seen before, claimed by one insert; the others are left to {@link #RECLAIM}. */
+    private static final String CLAIM_NEW = """
+            INSERT INTO webhook_dedupe (event_id, tenant, received_at, lease_until, published_parts)
+            SELECT event_id, tenant, now(), now() + make_interval(secs => ?), 0
+            FROM unnest(?::uuid[], ?::text[]) AS t(event_id, tenant)
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id""";
+
     /** Inserts new events; re-claims an unpublished one whose lease ran out; reports the state before for the rest. */
-    private static final String CLAIM = """
-            WITH input AS (
+    private static final String RECLAIM = """
+            WITH lease AS (
+                SELECT now() + make_interval(secs => ?) AS until
+            ), input AS (
                 SELECT * FROM unnest(?::uuid[], ?::text[]) AS t(event_id, tenant)
             ), claimed AS (
                 INSERT INTO webhook_dedupe AS d (event_id, tenant, received_at, lease_until, published_parts)
-                SELECT event_id, tenant, now(), now() + make_interval(secs => ?), 0 FROM input
+                SELECT event_id, tenant, now(), lease.until, 0 FROM input, lease
                 ON CONFLICT (event_id) DO UPDATE SET lease_until = EXCLUDED.lease_until
                     WHERE d.published_parts <> ? AND d.lease_until < now()
                 RETURNING d.event_id, d.published_parts
@@ -94,7 +112,7 @@ public class DedupeStore {
     private BatchWriter<Outcome, Boolean> outcomes;
     private ScheduledExecutorService scheduler;
 
-    public DedupeStore(AgroalDataSource dataSource, IngestConfig config) {
+    public DedupeStore(@DataSource("dedupe") AgroalDataSource dataSource, IngestConfig config) {
         this.dataSource = dataSource;
         this.config = config.dedupe();
     }
@@ -181,17 +199,26 @@ public class DedupeStore {
         Map<UUID, String> unique = new LinkedHashMap<>();
         batch.forEach(r -> unique.putIfAbsent(r.eventId(), r.tenant()));
         Map<UUID, Claim> results = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-            Array ids = connection.createArrayOf("uuid", unique.keySet().toArray(new UUID[0]));
-            Array tenants = connection.createArrayOf("text", unique.values().toArray(new String[0]));
-            statement.setArray(1, ids);
-            statement.setArray(2, tenants);
-            statement.setDouble(3, config.lease().toMillis() / 1000.0);
-            statement.setInt(4, ALL);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    results.put(rows.getObject(1, UUID.class), new Claim(rows.getBoolean(2), rows.getInt(3)));
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(CLAIM_NEW)) {
+                bindClaims(connection, insert, unique);
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        results.put(rows.getObject(1, UUID.class), new Claim(true, 0));
+                    }
+                }
+            }
+            if (results.size() < unique.size()) {
+                Map<UUID, String> known = new LinkedHashMap<>(unique);
+                known.keySet().removeAll(results.keySet());
+                try (PreparedStatement reclaim = connection.prepareStatement(RECLAIM)) {
+                    bindClaims(connection, reclaim, known);
+                    reclaim.setInt(4, ALL);
+                    try (ResultSet rows = reclaim.executeQuery()) {
+                        while (rows.next()) {
+                            results.put(rows.getObject(1, UUID.class), new Claim(rows.getBoolean(2), rows.getInt(3)));
+                        }
+                    }
                 }
             }
         }
@@ -204,6 +231,13 @@ public class DedupeStore {
                     : new Claim(false, claim.publishedParts()));
         }
         return claimsInOrder;
+    }
+
+    /** Parameters 1–3 of both claim statements: the lease, the event ids, their tenants. */
+    private void bindClaims(Connection connection, PreparedStatement statement, Map<UUID, String> events) throws SQLException {
+        statement.setDouble(1, config.lease().toMillis() / 1000.0);
+        statement.setArray(2, connection.createArrayOf("uuid", events.keySet().toArray(new UUID[0])));
+        statement.setArray(3, connection.createArrayOf("text", events.values().toArray(new String[0])));
     }
 
     private List<Boolean> writeOutcomes(List<Outcome> batch) throws SQLException {
