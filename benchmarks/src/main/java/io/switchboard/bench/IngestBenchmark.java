@@ -74,7 +74,7 @@ public final class IngestBenchmark {
     }
 
     private void run() throws Exception {
-        int connections = intSetting("BENCH_CONNECTIONS", 64);
+        int connections = intSetting("BENCH_CONNECTIONS", 128);
         int seconds = intSetting("BENCH_SECONDS", 60);
         int rate = intSetting("BENCH_RATE", 1_000);
         int openLoopSeconds = intSetting("BENCH_OPEN_LOOP_SECONDS", 30);
@@ -96,7 +96,7 @@ public final class IngestBenchmark {
 
         try (TopicAudit audit = new TopicAudit(bootstrap, topic)) {
             // a just started JVM compiles its hot paths for the first tens of seconds: not what is measured
-            int warmUp = intSetting("BENCH_WARMUP_SECONDS", 45);
+            int warmUp = intSetting("BENCH_WARMUP_SECONDS", 60);
             if (warmUp > 0) {
                 Matcher warm = runWrk(targetsFile, warmUp, connections);
                 OUT.printf("warm-up %d s: %.0f webhooks/s%n", warmUp,

@@ -158,6 +158,22 @@ class RegistrationTest {
     }
 
     @Test
+    void aRemovedConnectionsWebhookIsDeletedWithItsOwnCredentialsWhileCredentialServiceStillHoldsThem() {
+        Connections.Registered removed = autotask();
+        created.remove(removed);
+
+        Connections.remove(removed.connectionId(), Vendor.AUTOTASK);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Connections.autotaskHook(removed.connectionId()).isEmpty());
+        assertThat(Connections.autotaskHooks()).noneSatisfy(hook -> assertThat(hook.path("webhookUrl").asText()).contains(removed.token()));
+        // swept with its own credentials: a removal without them would record why they could not be read
+        assertThat(connections.registration(removed.connectionId())).hasValueSatisfying(r -> {
+            assertThat(r.state()).isEqualTo(Registrar.REMOVED);
+            assertThat(r.detail()).startsWith("deleted ");
+        });
+    }
+
+    @Test
     void theWebhookCapIsRespectedAndAFreedSlotIsUsed() {
         AutotaskClient client = Sandbox.autotask();
         List<Long> others = new ArrayList<>();

@@ -214,10 +214,14 @@ public class Registrar {
     /** The connection was removed but its credentials are still readable: delete its registrations. */
     private Outcome sweep(VendorWebhooks vendor, ConnectionRow connection) {
         String prefix = prefix(vendor);
+        int deleted = 0;
         for (VendorWebhooks.Hook hook : vendor.list()) {
-            EndpointTokens.fromUrl(hook.url(), prefix).ifPresent(token -> removeIfStray(vendor, hook, EndpointTokens.hash(token), connection));
+            Optional<String> token = EndpointTokens.fromUrl(hook.url(), prefix);
+            if (token.isPresent() && removeIfStray(vendor, hook, EndpointTokens.hash(token.get()), connection)) {
+                deleted++;
+            }
         }
-        return new Outcome(REMOVED, null);
+        return new Outcome(REMOVED, "deleted " + deleted + " webhook(s) of ours at the vendor");
     }
 
     /** Deletes a registration of ours that no live connection owns, or that is an older one of {@code connection}. */
