@@ -34,5 +34,6 @@ for name in workflow-engine sync-worker; do
 done
 trap 'for p in "${paused[@]}"; do kill -CONT "$p" 2>/dev/null || true; done' EXIT
 echo "benchmark: paused the workflow engine and the sync worker (${#paused[@]} processes) until the end"
-SWITCHBOARD_ROOT="$root" java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)" \
+# a fixed heap and metaspace: a GC pause in the load generator would be measured as the service's latency
+SWITCHBOARD_ROOT="$root" java -Xms1g -Xmx1g -XX:MetaspaceSize=256m -cp "benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)" \
   io.switchboard.bench.IngestBenchmark

@@ -113,10 +113,11 @@ public final class IngestBenchmark {
                     Long.parseLong(wrk.group(5)) / 1000.0, Long.parseLong(wrk.group(6)) / 1000.0, wrk.group(2), wrk.group(3));
 
             // (c) open loop, fixed rate; sequences above wrk's per-thread ranges keep event ids unique
+            int openLoopWarmUp = intSetting("BENCH_OPEN_LOOP_WARMUP_SECONDS", 10);
             OpenLoopSender.Result open = new OpenLoopSender(ingestUrl, targets)
-                    .run(rate, Duration.ofSeconds(5), Duration.ofSeconds(openLoopSeconds), nextSequenceBase());
-            OUT.printf("(c) open loop %d/s for %d s (after 5 s unmeasured): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
-                            + " accepted %d of %d, non-2xx %d, failed %d%n", rate, openLoopSeconds,
+                    .run(rate, Duration.ofSeconds(openLoopWarmUp), Duration.ofSeconds(openLoopSeconds), nextSequenceBase());
+            OUT.printf("(c) open loop %d/s for %d s (after %d s unmeasured): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+                            + " accepted %d of %d, non-2xx %d, failed %d%n", rate, openLoopSeconds, openLoopWarmUp,
                     open.latencyMicros().getValueAtPercentile(50) / 1000.0,
                     open.latencyMicros().getValueAtPercentile(99) / 1000.0,
                     open.latencyMicros().getValueAtPercentile(99.9) / 1000.0,

@@ -20,14 +20,15 @@ import java.util.Optional;
 public final class LocalPlatform {
 
     /** The services in start order, each with its HTTP port setting, default port and database (if any). */
-    private static final Service SANDBOX = new Service("vendor-sandbox", "SANDBOX_PORT", 18080, null, "SANDBOX_URL");
-    private static final Service INGEST = new Service("webhook-ingest-service", "INGEST_PORT", 18082, "ingest", "INGEST_URL");
+    private static final Service SANDBOX = new Service("vendor-sandbox", "SANDBOX_PORT", 18080, null, "SANDBOX_URL", "192m");
+    // the webhook path allocates tens of KB per webhook: a roomier young generation means far fewer GC pauses
+    private static final Service INGEST = new Service("webhook-ingest-service", "INGEST_PORT", 18082, "ingest", "INGEST_URL", "512m");
     private static final List<Service> SERVICES = List.of(
             SANDBOX,
-            new Service("credential-service", "CREDENTIALS_PORT", 18081, "credentials", "CREDENTIALS_URL"),
+            new Service("credential-service", "CREDENTIALS_PORT", 18081, "credentials", "CREDENTIALS_URL", "192m"),
             INGEST,
-            new Service("sync-worker", "SYNC_PORT", 18083, "sync", "SYNC_URL"),
-            new Service("workflow-engine", "WORKFLOWS_PORT", 18084, "workflows", "WORKFLOWS_URL"));
+            new Service("sync-worker", "SYNC_PORT", 18083, "sync", "SYNC_URL", "192m"),
+            new Service("workflow-engine", "WORKFLOWS_PORT", 18084, "workflows", "WORKFLOWS_URL", "192m"));
 
     private static final String OUTBOX_RELAY = "outbox-relay";
     private static final String RELAY_SLOT = "credentials_outbox";
@@ -241,7 +242,7 @@ public final class LocalPlatform {
             serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", "");
         }
         return new QuarkusService(service.name(), servicePort(service), runDir.resolve("apps")).start(serviceEnv,
-                env.getOrDefault("SERVICE_HEAP", "192m"), runDir, runDir.resolve("logs").resolve(service.name() + ".log"),
+                env.getOrDefault("SERVICE_HEAP", service.heap()), runDir, runDir.resolve("logs").resolve(service.name() + ".log"),
                 service.portVariable(), Duration.ofSeconds(90));
     }
 
@@ -332,6 +333,6 @@ public final class LocalPlatform {
         System.err.println("switchboard: " + message);
     }
 
-    private record Service(String name, String portVariable, int defaultPort, String database, String urlVariable) {
+    private record Service(String name, String portVariable, int defaultPort, String database, String urlVariable, String heap) {
     }
 }

@@ -58,8 +58,10 @@ public final class QuarkusService {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        ManagedProcess process = ManagedProcess.start(module,
-                List.of(Java.binary(), Java.workDirMarker(workDir), "-Xmx" + heap, "-jar", jar.toString()), workDir, logFile, env);
+        // a fixed heap: G1 otherwise shrinks it when a service idles, and a burst then runs on a small young
+        // generation with a GC pause every few hundred milliseconds
+        ManagedProcess process = ManagedProcess.start(module, List.of(Java.binary(), Java.workDirMarker(workDir),
+                "-Xms" + heap, "-Xmx" + heap, "-jar", jar.toString()), workDir, logFile, env);
         process.awaitReady(this::isReady, timeout);
         return process;
     }
