@@ -21,6 +21,7 @@ import io.switchboard.ingest.persistence.ConnectionRepository.ConnectionRow;
 import io.switchboard.ingest.persistence.ConnectionRepository.EndpointRow;
 import io.switchboard.ingest.persistence.Endpoint;
 import io.switchboard.ingest.persistence.EndpointDirectory;
+import io.switchboard.ingest.persistence.ReconcileLeadership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -64,18 +65,20 @@ public class Registrar {
     private final EndpointDirectory directory;
     private final WebhookSecrets secrets;
     private final IngestConfig config;
+    private final ReconcileLeadership leadership;
     private final VendorHttp http = VendorHttp.defaults();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private ExecutorService worker;
     private ScheduledExecutorService timer;
 
     public Registrar(ConnectionRepository connections, CredentialServiceClient credentials, EndpointDirectory directory,
-                     WebhookSecrets secrets, IngestConfig config) {
+                     WebhookSecrets secrets, IngestConfig config, ReconcileLeadership leadership) {
         this.connections = connections;
         this.credentials = credentials;
         this.directory = directory;
         this.secrets = secrets;
         this.config = config;
+        this.leadership = leadership;
     }
 
     void start(@Observes StartupEvent event) {
@@ -117,8 +120,11 @@ public class Registrar {
         schedule(connectionId);
     }
 
-    /** Schedules a pass for every live connection. */
+    /** Schedules a pass for every live connection, when this instance leads the reconciliation. */
     public void reconcileAll() {
+        if (!leadership.lead()) {
+            return; // another instance reconciles; connection events still reach every instance
+        }
         try {
             connections.active(VENDORS).forEach(c -> schedule(c.id()));
         } catch (RuntimeException e) {
