@@ -163,8 +163,8 @@ public class Registrar {
         try {
             read = credentials.readNow(connectionId);
         } catch (ConnectionGoneException e) {
-            // a removed connection's credentials are gone with it: its webhooks can only be swept through another
-            // connection to the same vendor account (below), or stop by themselves on the 404s they now get
+            // past credential-service's grace period a removed connection's credentials are gone: its webhooks can
+            // then only be swept through another connection to the same vendor account, or stop on the 404s they get
             connections.recordRegistration(connectionId, connection.removed() ? REMOVED : CREDENTIALS_MISSING, e.getMessage());
             return;
         } catch (CredentialsUnavailableException e) {
