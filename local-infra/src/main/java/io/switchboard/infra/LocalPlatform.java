@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class LocalPlatform {
 
-    /** The services in start order, each with its HTTP port setting, default port and database (if any). */
+    /** The services in start order, each with its HTTP port setting, default port, database (if any) and heap. */
     private static final Service SANDBOX = new Service("vendor-sandbox", "SANDBOX_PORT", 18080, null, "SANDBOX_URL", "192m");
     // the webhook path allocates tens of KB per webhook: a roomier young generation means far fewer GC pauses
     private static final Service INGEST = new Service("webhook-ingest-service", "INGEST_PORT", 18082, "ingest", "INGEST_URL", "512m");

@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.switchboard.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
