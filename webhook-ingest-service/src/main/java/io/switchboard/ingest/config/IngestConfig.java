@@ -72,6 +72,14 @@ public interface IngestConfig {
          */
         @WithDefault("0ms")
         Duration linger();
+
+        /**
+         * The producer's {@code max.in.flight.requests.per.connection} (1–5 with idempotence). Records that arrive
+         * while the allowed requests are out wait for the next one: fewer, larger produce requests under load, no
+         * wait at all when the service is quiet.
+         */
+        @WithDefault("5")
+        int maxInFlightRequests();
     }
 
     interface Dedupe {
@@ -86,7 +94,7 @@ public interface IngestConfig {
         @WithDefault("150s")
         Duration lease();
 
-        /** Most claims or outcomes written by one statement. */
+        /** Most claims, releases or settlements written by one statement. */
         @WithDefault("512")
         int batchSize();
 

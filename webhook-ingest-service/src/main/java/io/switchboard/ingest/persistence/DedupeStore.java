@@ -13,24 +13,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * The durable record of which vendor events were published, so a redelivery publishes nothing.
  *
- * <p>An event is first <em>claimed</em> (a row with a lease), then published, then its <em>outcome</em> is written:
- * the parts Kafka acknowledged. A claim with everything published makes later deliveries duplicates. A claim whose
- * publish failed, wholly or partly, is released at once, so the vendor's retry can claim it again and publish only
- * what is missing; nothing a vendor was told is accepted depends on a row alone. A claimer that died keeps its lease
- * until it expires ({@link IngestConfig.Dedupe#lease()}), after which a retry may claim it.
+ * <p>An event is first <em>claimed</em> (a row with a lease), then published, then its <em>outcome</em> is written.
+ * The events one claim statement took form a claim batch: once all of them are on Kafka, one row update settles the
+ * batch, and a settled batch makes later deliveries of its events duplicates (one update per event cost as much as
+ * the claim itself: a new row version and index entry each). An event whose publish failed, wholly or partly, is
+ * released at once with the parts that did land and leaves its batch before the batch is settled, so the vendor's
+ * retry can claim it again and publish only what is missing; nothing a vendor was told is accepted depends on a row
+ * alone. A claimer that died keeps its lease until it expires ({@link IngestConfig.Dedupe#lease()}), after which a
+ * retry may claim it.
  *
  * <p>Writes go through the {@code dedupe} datasource, which commits asynchronously: a claim waits for PostgreSQL's
  * WAL writer, not for an fsync of its own (that wait was most of a webhook's latency, and its stalls were the p99).
@@ -49,66 +55,100 @@ public class DedupeStore {
     /**
      * @param claimed        this caller now holds the event and must publish the parts not yet published
      * @param publishedParts what Kafka already acknowledged for the event, before this claim
+     * @param batch          the claim batch the event joined; null when not claimed
      */
-    public record Claim(boolean claimed, int publishedParts) {
+    public record Claim(boolean claimed, int publishedParts, ClaimBatch batch) {
+
+        static Claim notClaimed(int publishedParts) {
+            return new Claim(false, publishedParts, null);
+        }
 
         public boolean duplicate() {
             return !claimed && publishedParts == ALL;
         }
     }
 
+    /** The events claimed by one statement; settled once each has its outcome, unless a release was not written. */
+    public static final class ClaimBatch {
+        final long id;
+        private final AtomicInteger open;
+        private volatile boolean releaseLost;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        ClaimBatch(long id, int members) {
+            this.id = id;
+            this.open = new AtomicInteger(members);
+        }
+    }
+
     record ClaimRequest(UUID eventId, String tenant) {
     }
 
-    record Outcome(UUID eventId, int parts) {
+    record Release(UUID eventId, int parts) {
     }
 
     private static final Logger LOG = Logger.getLogger(DedupeStore.class);
 
-    /** The common case: events never seen before, claimed by one insert; the others are left to {@link #RECLAIM}. */
+    /** The common case, events never seen before: one insert, into a new claim batch; the rest go to {@link #RECLAIM}. */
     private static final String CLAIM_NEW = """
-            INSERT INTO webhook_dedupe (event_id, tenant, received_at, lease_until, published_parts)
-            SELECT event_id, tenant, now(), now() + make_interval(secs => ?), 0
-            FROM unnest(?::uuid[], ?::text[]) AS t(event_id, tenant)
-            ON CONFLICT (event_id) DO NOTHING
-            RETURNING event_id""";
-
-    /** Inserts new events; re-claims an unpublished one whose lease ran out; reports the state before for the rest. */
-    private static final String RECLAIM = """
-            WITH lease AS (
-                SELECT now() + make_interval(secs => ?) AS until
-            ), input AS (
-                SELECT * FROM unnest(?::uuid[], ?::text[]) AS t(event_id, tenant)
+            WITH batch AS (
+                INSERT INTO webhook_dedupe_batch DEFAULT VALUES RETURNING batch_id
             ), claimed AS (
-                INSERT INTO webhook_dedupe AS d (event_id, tenant, received_at, lease_until, published_parts)
-                SELECT event_id, tenant, now(), lease.until, 0 FROM input, lease
-                ON CONFLICT (event_id) DO UPDATE SET lease_until = EXCLUDED.lease_until
-                    WHERE d.published_parts <> ? AND d.lease_until < now()
+                INSERT INTO webhook_dedupe (event_id, tenant, received_at, lease_until, published_parts, claim_batch)
+                SELECT t.event_id, t.tenant, now(), now() + make_interval(secs => ?), 0, batch.batch_id
+                FROM unnest(?::uuid[], ?::text[]) AS t(event_id, tenant), batch
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING event_id
+            )
+            SELECT batch.batch_id, claimed.event_id FROM batch LEFT JOIN claimed ON true""";
+
+    /**
+     * Known events: re-claims, into the given batch, one that is not fully published and whose lease ran out;
+     * reports the published parts before the statement for all of them.
+     */
+    private static final String RECLAIM = """
+            WITH input AS (
+                SELECT * FROM unnest(?::uuid[]) AS t(event_id)
+            ), reclaimed AS (
+                UPDATE webhook_dedupe AS d
+                SET lease_until = now() + make_interval(secs => ?), claim_batch = ?
+                FROM input i
+                WHERE d.event_id = i.event_id AND d.lease_until < now() AND d.published_parts <> ?
+                  AND NOT EXISTS (SELECT 1 FROM webhook_dedupe_batch b
+                                  WHERE b.batch_id = d.claim_batch AND b.settled_at IS NOT NULL)
                 RETURNING d.event_id, d.published_parts
             )
-            SELECT i.event_id, c.event_id IS NOT NULL, COALESCE(c.published_parts, d.published_parts, 0)
+            SELECT i.event_id, r.event_id IS NOT NULL,
+                   COALESCE(r.published_parts, CASE WHEN b.settled_at IS NOT NULL THEN ? ELSE d.published_parts END, 0)
             FROM input i
-            LEFT JOIN claimed c ON c.event_id = i.event_id
-            LEFT JOIN webhook_dedupe d ON d.event_id = i.event_id""";
+            LEFT JOIN reclaimed r ON r.event_id = i.event_id
+            LEFT JOIN webhook_dedupe d ON d.event_id = i.event_id
+            LEFT JOIN webhook_dedupe_batch b ON b.batch_id = d.claim_batch""";
 
-    /** Adds the acknowledged parts; anything short of all of them releases the lease for the vendor's retry. */
-    private static final String OUTCOME = """
+    /** A failed publish: adds the parts that did land, releases the lease and leaves the claim batch. */
+    private static final String RELEASE = """
             UPDATE webhook_dedupe AS d
-            SET published_parts = d.published_parts | o.parts,
-                lease_until = CASE WHEN (d.published_parts | o.parts) = ? THEN d.lease_until ELSE '-infinity' END
-            FROM unnest(?::uuid[], ?::smallint[]) AS o(event_id, parts)
-            WHERE d.event_id = o.event_id""";
+            SET published_parts = d.published_parts | r.parts, lease_until = '-infinity', claim_batch = NULL
+            FROM unnest(?::uuid[], ?::smallint[]) AS r(event_id, parts)
+            WHERE d.event_id = r.event_id""";
 
-    private static final String PURGE = """
+    private static final String SETTLE = "UPDATE webhook_dedupe_batch SET settled_at = now() WHERE batch_id = ANY (?)";
+
+    /** Batches go after their events: a batch is never older than an event it covers (a re-claim gets a new one). */
+    private static final String PURGE_EVENTS = """
             DELETE FROM webhook_dedupe WHERE event_id IN (
                 SELECT event_id FROM webhook_dedupe WHERE received_at < now() - make_interval(secs => ?) LIMIT 10000)""";
+    private static final String PURGE_BATCHES = """
+            DELETE FROM webhook_dedupe_batch WHERE batch_id IN (
+                SELECT batch_id FROM webhook_dedupe_batch WHERE created_at < now() - make_interval(secs => ?) LIMIT 10000)""";
 
-    private static final int OUTCOME_ATTEMPTS = 5;
+    private static final int WRITE_ATTEMPTS = 5;
 
     private final AgroalDataSource dataSource;
     private final IngestConfig.Dedupe config;
     private List<BatchWriter<ClaimRequest, Claim>> claims;
-    private BatchWriter<Outcome, Boolean> outcomes;
+    private BatchWriter<Release, Boolean> releases;
+    private BatchWriter<Long, Boolean> settlements;
     private ScheduledExecutorService scheduler;
 
     public DedupeStore(@DataSource("dedupe") AgroalDataSource dataSource, IngestConfig config) {
@@ -122,7 +162,8 @@ public class DedupeStore {
         for (int i = 0; i < config.claimWriters(); i++) {
             claims.add(new BatchWriter<>("dedupe-claims-" + i, config.queueCapacity(), config.batchSize(), this::writeClaims));
         }
-        outcomes = new BatchWriter<>("dedupe-outcomes", config.queueCapacity(), config.batchSize(), this::writeOutcomes);
+        releases = new BatchWriter<>("dedupe-releases", config.queueCapacity(), config.batchSize(), this::writeReleases);
+        settlements = new BatchWriter<>("dedupe-settlements", config.queueCapacity(), config.batchSize(), this::writeSettlements);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dedupe-maintenance");
             t.setDaemon(true);
@@ -135,7 +176,8 @@ public class DedupeStore {
     void stop(@Observes ShutdownEvent event) {
         scheduler.shutdownNow();
         claims.forEach(BatchWriter::close);
-        outcomes.close();
+        releases.close();
+        settlements.close();
     }
 
     /** Claims an event for publishing; fails when the database cannot be reached or too many claims wait. */
@@ -144,34 +186,74 @@ public class DedupeStore {
     }
 
     /**
-     * Records the parts Kafka acknowledged for a claimed event (0 when nothing landed). Retried a few times, since a
-     * lost outcome leaves the event leased until its lease expires; completes once written or given up.
+     * Records what Kafka acknowledged for a claimed event (0 when nothing landed): a failure releases the event at
+     * once; a success waits for the rest of its claim batch, which is then settled. Writes are retried a few times,
+     * since a lost one leaves events leased until their lease ends; completes once written or given up.
      */
-    public CompletableFuture<Void> recordOutcome(UUID eventId, int ackedParts) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        writeOutcome(new Outcome(eventId, ackedParts), 1, done);
-        return done;
+    public CompletableFuture<Void> recordOutcome(UUID eventId, Claim claim, int ackedParts) {
+        if (!claim.claimed()) {
+            throw new IllegalArgumentException("event " + eventId + " was not claimed by this caller");
+        }
+        ClaimBatch batch = claim.batch();
+        if ((claim.publishedParts() | ackedParts) == ALL) {
+            memberDone(batch);
+            return batch.done;
+        }
+        CompletableFuture<Boolean> released = new CompletableFuture<>();
+        writeWithRetries(releases, new Release(eventId, ackedParts), "release of event " + eventId, 1, released);
+        return released.thenAccept(written -> {
+            if (!written) {
+                // settling the batch now would mark this event published: its batch stays unsettled instead
+                batch.releaseLost = true;
+            }
+            memberDone(batch);
+        });
     }
 
-    private void writeOutcome(Outcome outcome, int attempt, CompletableFuture<Void> done) {
-        outcomes.submit(outcome).whenComplete((ok, error) -> {
+    private void memberDone(ClaimBatch batch) {
+        if (batch.open.decrementAndGet() > 0) {
+            return;
+        }
+        if (batch.releaseLost) {
+            LOG.errorf("claim batch %d is left unsettled: a failed event's release was not recorded; its events are "
+                    + "published again on a redelivery after their lease", batch.id);
+            batch.done.complete(null);
+            return;
+        }
+        CompletableFuture<Boolean> settled = new CompletableFuture<>();
+        writeWithRetries(settlements, batch.id, "settlement of claim batch " + batch.id, 1, settled);
+        settled.whenComplete((written, error) -> batch.done.complete(null));
+    }
+
+    /** Completes {@code done} with whether the item was written, after at most {@link #WRITE_ATTEMPTS} attempts. */
+    private <T> void writeWithRetries(BatchWriter<T, Boolean> writer, T item, String what, int attempt,
+                                      CompletableFuture<Boolean> done) {
+        writer.submit(item).whenComplete((ok, error) -> {
             if (error == null) {
-                done.complete(null);
-            } else if (attempt >= OUTCOME_ATTEMPTS || scheduler.isShutdown()) {
-                LOG.errorf("outcome of event %s not recorded after %d attempts: it stays leased until its lease ends (%s)",
-                        outcome.eventId(), attempt, error.toString());
-                done.complete(null);
+                done.complete(true);
+            } else if (attempt >= WRITE_ATTEMPTS || scheduler.isShutdown()) {
+                LOG.errorf("%s not recorded after %d attempts: its events stay leased until their lease ends (%s)",
+                        what, attempt, error.toString());
+                done.complete(false);
             } else {
-                scheduler.schedule(() -> writeOutcome(outcome, attempt + 1, done), 200L << attempt, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> writeWithRetries(writer, item, what, attempt + 1, done), 200L << attempt,
+                        TimeUnit.MILLISECONDS);
             }
         });
     }
 
-    /** Removes events older than the retention; returns how many. */
+    /** Removes events (and claim batches) older than the retention; returns how many events. */
     public int purge() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            int events = deleteInChunks(connection, PURGE_EVENTS);
+            deleteInChunks(connection, PURGE_BATCHES);
+            return events;
+        }
+    }
+
+    private int deleteInChunks(Connection connection, String sql) throws SQLException {
         int total = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(PURGE)) {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
             delete.setDouble(1, config.retention().toSeconds());
             int removed;
             do {
@@ -193,63 +275,85 @@ public class DedupeStore {
         }
     }
 
-    private List<Claim> writeClaims(List<ClaimRequest> batch) throws SQLException {
+    /** One claim statement (package-private: tests use it to put events into one batch on purpose). */
+    List<Claim> writeClaims(List<ClaimRequest> batch) throws SQLException {
         // one event twice in a batch would make ON CONFLICT touch a row twice: send each once
         Map<UUID, String> unique = new LinkedHashMap<>();
         batch.forEach(r -> unique.putIfAbsent(r.eventId(), r.tenant()));
-        Map<UUID, Claim> results = new HashMap<>();
+        Set<UUID> claimedNew = new HashSet<>();
+        Map<UUID, Claim> known = new HashMap<>();
+        long batchId;
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement(CLAIM_NEW)) {
-                bindClaims(connection, insert, unique);
+                insert.setDouble(1, leaseSeconds());
+                insert.setArray(2, connection.createArrayOf("uuid", unique.keySet().toArray(new UUID[0])));
+                insert.setArray(3, connection.createArrayOf("text", unique.values().toArray(new String[0])));
                 try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        results.put(rows.getObject(1, UUID.class), new Claim(true, 0));
-                    }
+                    rows.next();
+                    batchId = rows.getLong(1);
+                    do {
+                        UUID claimed = rows.getObject(2, UUID.class);
+                        if (claimed != null) {
+                            claimedNew.add(claimed);
+                        }
+                    } while (rows.next());
                 }
             }
-            if (results.size() < unique.size()) {
-                Map<UUID, String> known = new LinkedHashMap<>(unique);
-                known.keySet().removeAll(results.keySet());
+            if (claimedNew.size() < unique.size()) {
+                List<UUID> seen = new ArrayList<>(unique.keySet());
+                seen.removeAll(claimedNew);
                 try (PreparedStatement reclaim = connection.prepareStatement(RECLAIM)) {
-                    bindClaims(connection, reclaim, known);
+                    reclaim.setArray(1, connection.createArrayOf("uuid", seen.toArray(new UUID[0])));
+                    reclaim.setDouble(2, leaseSeconds());
+                    reclaim.setLong(3, batchId);
                     reclaim.setInt(4, ALL);
+                    reclaim.setInt(5, ALL);
                     try (ResultSet rows = reclaim.executeQuery()) {
                         while (rows.next()) {
-                            results.put(rows.getObject(1, UUID.class), new Claim(rows.getBoolean(2), rows.getInt(3)));
+                            known.put(rows.getObject(1, UUID.class), new Claim(rows.getBoolean(2), rows.getInt(3), null));
                         }
                     }
                 }
             }
         }
+        int members = claimedNew.size() + (int) known.values().stream().filter(Claim::claimed).count();
+        ClaimBatch claimBatch = new ClaimBatch(batchId, members);
         List<Claim> claimsInOrder = new ArrayList<>(batch.size());
-        Map<UUID, Boolean> handedOut = new HashMap<>();
+        Set<UUID> handedOut = new HashSet<>();
         for (ClaimRequest request : batch) {
-            Claim claim = results.get(request.eventId());
+            UUID id = request.eventId();
+            Claim claim = claimedNew.contains(id) ? new Claim(true, 0, claimBatch)
+                    : known.get(id).claimed() ? new Claim(true, known.get(id).publishedParts(), claimBatch)
+                    : known.get(id);
             // a second request for the same event in this batch did not win the claim
-            claimsInOrder.add(handedOut.putIfAbsent(request.eventId(), true) == null ? claim
-                    : new Claim(false, claim.publishedParts()));
+            claimsInOrder.add(handedOut.add(id) ? claim : Claim.notClaimed(claim.publishedParts()));
         }
         return claimsInOrder;
     }
 
-    /** Parameters 1–3 of both claim statements: the lease, the event ids, their tenants. */
-    private void bindClaims(Connection connection, PreparedStatement statement, Map<UUID, String> events) throws SQLException {
-        statement.setDouble(1, config.lease().toMillis() / 1000.0);
-        statement.setArray(2, connection.createArrayOf("uuid", events.keySet().toArray(new UUID[0])));
-        statement.setArray(3, connection.createArrayOf("text", events.values().toArray(new String[0])));
+    private double leaseSeconds() {
+        return config.lease().toMillis() / 1000.0;
     }
 
-    private List<Boolean> writeOutcomes(List<Outcome> batch) throws SQLException {
+    private List<Boolean> writeReleases(List<Release> batch) throws SQLException {
         Map<UUID, Integer> merged = new LinkedHashMap<>();
-        batch.forEach(o -> merged.merge(o.eventId(), o.parts(), (a, b) -> a | b));
+        batch.forEach(r -> merged.merge(r.eventId(), r.parts(), (a, b) -> a | b));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(OUTCOME)) {
-            statement.setInt(1, ALL);
-            statement.setArray(2, connection.createArrayOf("uuid", merged.keySet().toArray(new UUID[0])));
-            statement.setArray(3, connection.createArrayOf("int2",
+             PreparedStatement statement = connection.prepareStatement(RELEASE)) {
+            statement.setArray(1, connection.createArrayOf("uuid", merged.keySet().toArray(new UUID[0])));
+            statement.setArray(2, connection.createArrayOf("int2",
                     merged.values().stream().map(Integer::shortValue).toArray(Short[]::new)));
             statement.executeUpdate();
         }
-        return batch.stream().map(o -> Boolean.TRUE).toList();
+        return batch.stream().map(r -> Boolean.TRUE).toList();
+    }
+
+    private List<Boolean> writeSettlements(List<Long> batchIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(SETTLE)) {
+            statement.setArray(1, connection.createArrayOf("int8", batchIds.toArray(new Long[0])));
+            statement.executeUpdate();
+        }
+        return batchIds.stream().map(id -> Boolean.TRUE).toList();
     }
 }

@@ -102,7 +102,7 @@ public class IngestPipeline {
                         result.completeExceptionally(rejection);
                     }
                     // later deliveries keep waiting on this instance until the database knows the outcome too
-                    dedupe.recordOutcome(id, acked).whenComplete((v, e) -> inFlight.remove(id, mine));
+                    dedupe.recordOutcome(id, claim, acked).whenComplete((v, e) -> inFlight.remove(id, mine));
                 });
             }
         }, callersLoop());

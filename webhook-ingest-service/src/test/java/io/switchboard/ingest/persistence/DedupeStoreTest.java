@@ -36,34 +36,34 @@ class DedupeStoreTest {
     @Test
     void aNewEventIsClaimedOnceAndAPublishedOneIsADuplicate() {
         UUID id = UUID.randomUUID();
-        assertThat(store.claim(id, "t").join()).isEqualTo(new DedupeStore.Claim(true, 0));
+        DedupeStore.Claim first = store.claim(id, "t").join();
+        assertThat(state(first)).isEqualTo(CLAIMED_NOTHING_PUBLISHED);
         // while the first claimer publishes, another delivery neither publishes nor is told it is done
         DedupeStore.Claim meanwhile = store.claim(id, "t").join();
         assertThat(meanwhile.claimed()).isFalse();
         assertThat(meanwhile.duplicate()).isFalse();
 
-        store.recordOutcome(id, DedupeStore.ALL).join();
+        store.recordOutcome(id, first, DedupeStore.ALL).join();
         assertThat(store.claim(id, "t").join().duplicate()).isTrue();
     }
 
     @Test
     void aFailedPublishIsReleasedForTheRetry() {
         UUID id = UUID.randomUUID();
-        store.claim(id, "t").join();
-        store.recordOutcome(id, 0).join();
+        store.recordOutcome(id, store.claim(id, "t").join(), 0).join();
 
-        assertThat(store.claim(id, "t").join()).isEqualTo(new DedupeStore.Claim(true, 0));
+        assertThat(state(store.claim(id, "t").join())).isEqualTo(CLAIMED_NOTHING_PUBLISHED);
     }
 
     @Test
     void aPartlyPublishedEventIsReclaimedWithWhatIsAlreadyOnKafka() {
         UUID id = UUID.randomUUID();
-        store.claim(id, "t").join();
-        store.recordOutcome(id, DedupeStore.TICKET).join();
+        store.recordOutcome(id, store.claim(id, "t").join(), DedupeStore.TICKET).join();
 
-        assertThat(store.claim(id, "t").join()).isEqualTo(new DedupeStore.Claim(true, DedupeStore.TICKET));
-        store.recordOutcome(id, DedupeStore.RAW).join();
-        assertThat(store.claim(id, "t").join()).isEqualTo(new DedupeStore.Claim(false, DedupeStore.ALL));
+        DedupeStore.Claim retry = store.claim(id, "t").join();
+        assertThat(state(retry)).isEqualTo(List.of(true, DedupeStore.TICKET));
+        store.recordOutcome(id, retry, DedupeStore.RAW).join();
+        assertThat(state(store.claim(id, "t").join())).isEqualTo(List.of(false, DedupeStore.ALL));
     }
 
     @Test
@@ -77,14 +77,36 @@ class DedupeStoreTest {
     }
 
     @Test
+    void aClaimBatchIsSettledOnceEachEventHasItsOutcomeAndNeverCoversAFailedOne() throws SQLException {
+        UUID published = UUID.randomUUID();
+        UUID failed = UUID.randomUUID();
+        UUID slow = UUID.randomUUID();
+        List<DedupeStore.Claim> batch = store.writeClaims(List.of(new DedupeStore.ClaimRequest(published, "t"),
+                new DedupeStore.ClaimRequest(failed, "t"), new DedupeStore.ClaimRequest(slow, "t")));
+        assertThat(batch).extracting(DedupeStore.Claim::batch).containsOnly(batch.get(0).batch()).doesNotContainNull();
+
+        CompletableFuture<Void> publishedDone = store.recordOutcome(published, batch.get(0), DedupeStore.ALL);
+        store.recordOutcome(failed, batch.get(1), DedupeStore.TICKET).join();
+        // the batch waits for its last event: the published one is not yet known to the database as published
+        assertThat(publishedDone).isNotDone();
+        assertThat(state(store.claim(published, "t").join())).isEqualTo(LEASED_NOTHING_KNOWN);
+
+        store.recordOutcome(slow, batch.get(2), DedupeStore.ALL).join();
+        publishedDone.join();
+        assertThat(store.claim(published, "t").join().duplicate()).isTrue();
+        assertThat(store.claim(slow, "t").join().duplicate()).isTrue();
+        // the failed one left the batch before it was settled: its retry publishes what is missing
+        assertThat(state(store.claim(failed, "t").join())).isEqualTo(List.of(true, DedupeStore.TICKET));
+        assertThat(unsettledBatchOf(slow)).isZero();
+    }
+
+    @Test
     void oneBatchMixingNewKnownAndReleasedEventsGivesEachItsOwnAnswer() {
         UUID published = UUID.randomUUID();
         UUID released = UUID.randomUUID();
         UUID leased = UUID.randomUUID();
-        store.claim(published, "t").join();
-        store.recordOutcome(published, DedupeStore.ALL).join();
-        store.claim(released, "t").join();
-        store.recordOutcome(released, DedupeStore.RAW).join();
+        store.recordOutcome(published, store.claim(published, "t").join(), DedupeStore.ALL).join();
+        store.recordOutcome(released, store.claim(released, "t").join(), DedupeStore.RAW).join();
         store.claim(leased, "t").join();
 
         List<UUID> fresh = new ArrayList<>();
@@ -99,9 +121,9 @@ class DedupeStoreTest {
         CompletableFuture<DedupeStore.Claim> busy = store.claim(leased, "t");
 
         assertThat(again.join().duplicate()).isTrue();
-        assertThat(freshClaims).allSatisfy(claim -> assertThat(claim.join()).isEqualTo(new DedupeStore.Claim(true, 0)));
-        assertThat(retry.join()).isEqualTo(new DedupeStore.Claim(true, DedupeStore.RAW));
-        assertThat(busy.join()).isEqualTo(new DedupeStore.Claim(false, 0));
+        assertThat(freshClaims).allSatisfy(claim -> assertThat(state(claim.join())).isEqualTo(CLAIMED_NOTHING_PUBLISHED));
+        assertThat(state(retry.join())).isEqualTo(List.of(true, DedupeStore.RAW));
+        assertThat(state(busy.join())).isEqualTo(LEASED_NOTHING_KNOWN);
     }
 
     @Test
@@ -119,6 +141,25 @@ class DedupeStoreTest {
                      "SELECT setting || ' ' || source FROM pg_settings WHERE name = 'synchronous_commit'")) {
             row.next();
             return row.getString(1);
+        }
+    }
+
+    private static final List<Object> CLAIMED_NOTHING_PUBLISHED = List.of(true, 0);
+    private static final List<Object> LEASED_NOTHING_KNOWN = List.of(false, 0);
+
+    /** What a claim tells its caller: whether it won, and what was already on Kafka. */
+    private static List<Object> state(DedupeStore.Claim claim) {
+        return List.of(claim.claimed(), claim.publishedParts());
+    }
+
+    /** How many unsettled claim batches the event's row points at (0 or 1). */
+    private int unsettledBatchOf(UUID eventId) throws SQLException {
+        try (Connection connection = dedupeDatabase.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM webhook_dedupe d JOIN webhook_dedupe_batch b"
+                     + " ON b.batch_id = d.claim_batch WHERE b.settled_at IS NULL AND d.event_id = '" + eventId + "'")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 }
