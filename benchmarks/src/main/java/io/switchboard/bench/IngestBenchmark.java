@@ -40,6 +40,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class IngestBenchmark {
 
     private static final PrintStream OUT = System.out;
+    private static final String CONNECTION_NAME_PREFIX = "bench ";
     private static final Pattern WRK_RESULT = Pattern.compile(
             "WRK_RESULT accepted=(\\d+) non2xx=(\\d+) socket_errors=(\\d+) seconds=([\\d.]+) p50_us=(\\d+) p99_us=(\\d+)");
 
@@ -168,11 +169,12 @@ public final class IngestBenchmark {
         Map<String, String> demo = SandboxDemoTenant.parse(send(HttpRequest.newBuilder(
                 URI.create(sandboxUrl + "/_sandbox/demo-tenant/env")), 200));
         String admin = adminToken();
+        removeLeftovers(admin, demo);
         String runId = Long.toString(System.currentTimeMillis(), 36);
         for (int i = 0; i < count; i++) {
             ObjectNode body = EventJson.mapper().createObjectNode()
                     .put("vendor", "autotask")
-                    .put("displayName", "bench " + runId + " #" + i);
+                    .put("displayName", CONNECTION_NAME_PREFIX + runId + " #" + i);
             body.putObject("settings")
                     .put("username", demo.get("AUTOTASK_USERNAME"))
                     .put("apiMemberId", demo.get("AUTOTASK_API_RESOURCE_ID"))
@@ -198,6 +200,29 @@ public final class IngestBenchmark {
                         + " webhooks within 120 s");
             }
             Thread.sleep(1_000);
+        }
+    }
+
+    /**
+     * Connections of an earlier run that was killed before it removed them would hold webhooks, and with them places
+     * under the cap this run needs.
+     */
+    private void removeLeftovers(String admin, Map<String, String> demo) throws IOException, InterruptedException {
+        List<String> leftovers = new ArrayList<>();
+        for (JsonNode connection : EventJson.mapper().readTree(send(HttpRequest.newBuilder(
+                URI.create(credentialsUrl + "/api/v1/connections")).header("Authorization", "Bearer " + admin), 200))) {
+            if (connection.path("displayName").asText().startsWith(CONNECTION_NAME_PREFIX)) {
+                leftovers.add(connection.path("id").asText());
+            }
+        }
+        if (!leftovers.isEmpty()) {
+            removeConnections(leftovers);
+            OUT.printf("(those were left by an earlier run that did not finish)%n");
+            // the ingest service deletes their webhooks as it learns of the removals
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!webhooksOf(leftovers, demo).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+            }
         }
     }
 
