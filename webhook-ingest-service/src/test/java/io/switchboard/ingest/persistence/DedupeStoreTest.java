@@ -127,6 +127,27 @@ class DedupeStoreTest {
     }
 
     @Test
+    void thePurgeRemovesEventsAndClaimBatchesOlderThanTheRetentionOnly() throws SQLException {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        DedupeStore.Claim claim = store.claim(recent, "t").join();
+        store.recordOutcome(recent, claim, DedupeStore.ALL).join();
+        try (Connection connection = dedupeDatabase.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO webhook_dedupe_batch (created_at, settled_at) VALUES (now() - interval '8 days', now() - interval '8 days')");
+            statement.executeUpdate("INSERT INTO webhook_dedupe (event_id, tenant, received_at, lease_until, published_parts,"
+                    + " claim_batch) SELECT '" + old + "', 't', now() - interval '8 days', now() - interval '8 days', 0, max(batch_id)"
+                    + " FROM webhook_dedupe_batch WHERE created_at < now() - interval '7 days'");
+        }
+
+        assertThat(store.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(count("SELECT count(*) FROM webhook_dedupe WHERE event_id = '" + old + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM webhook_dedupe_batch WHERE created_at < now() - interval '7 days'")).isZero();
+        // the recent event is still known as published
+        assertThat(store.claim(recent, "t").join().duplicate()).isTrue();
+    }
+
+    @Test
     void onlyTheDeduplicationStoreAsksForAsynchronousCommits() throws SQLException {
         // the test database runs with synchronous_commit off for speed: what matters is who asked for it
         assertThat(synchronousCommit(dedupeDatabase)).isEqualTo("off client");
@@ -154,10 +175,14 @@ class DedupeStoreTest {
 
     /** How many unsettled claim batches the event's row points at (0 or 1). */
     private int unsettledBatchOf(UUID eventId) throws SQLException {
+        return count("SELECT count(*) FROM webhook_dedupe d JOIN webhook_dedupe_batch b ON b.batch_id = d.claim_batch"
+                + " WHERE b.settled_at IS NULL AND d.event_id = '" + eventId + "'");
+    }
+
+    private int count(String sql) throws SQLException {
         try (Connection connection = dedupeDatabase.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT count(*) FROM webhook_dedupe d JOIN webhook_dedupe_batch b"
-                     + " ON b.batch_id = d.claim_batch WHERE b.settled_at IS NULL AND d.event_id = '" + eventId + "'")) {
+             ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getInt(1);
         }
