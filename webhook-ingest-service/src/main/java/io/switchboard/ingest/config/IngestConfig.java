@@ -102,8 +102,12 @@ public interface IngestConfig {
         @WithDefault("65536")
         int queueCapacity();
 
-        /** Threads writing claims, each with its own connection: one batch runs while the next one forms. */
-        @WithDefault("2")
+        /**
+         * Threads writing claims, each with its own connection. One by default: a batch forms while the statement
+         * before it runs, and a second writer halved the batches (1.9 events per statement under full load, against
+         * 3.4 with one), while PostgreSQL's cost is mostly per statement.
+         */
+        @WithDefault("1")
         int claimWriters();
 
         @WithDefault("1h")

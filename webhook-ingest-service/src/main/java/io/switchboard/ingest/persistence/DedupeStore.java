@@ -157,7 +157,7 @@ public class DedupeStore {
     }
 
     void start(@Observes StartupEvent event) {
-        // several writers: one batch can be in flight while the next one forms (an event always goes to the same one)
+        // with several writers, an event always goes to the same one
         claims = new ArrayList<>();
         for (int i = 0; i < config.claimWriters(); i++) {
             claims.add(new BatchWriter<>("dedupe-claims-" + i, config.queueCapacity(), config.batchSize(), this::writeClaims));
