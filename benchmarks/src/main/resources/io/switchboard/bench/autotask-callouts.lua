@@ -32,7 +32,14 @@ local statuses = { "1", "5", "8", "7" }
 function init(args)
   for line in io.lines(os.getenv("TARGETS")) do
     local path, secret, guid = line:match("^([^\t]+)\t([^\t]+)\t([^\t]+)$")
-    if path then table.insert(targets, { path = path, secret = secret, guid = guid }) end
+    if path then
+      table.insert(targets, {
+        secret = secret,
+        body_head = '{"Action":"Update","Guid":"' .. guid .. '","EntityType":"Ticket","Id":',
+        request_head = "POST " .. path .. " HTTP/1.1\r\nHost: " .. wrk.headers["Host"]
+            .. "\r\nContent-Type: application/json\r\nX-Hook-Signature: sha1=",
+      })
+    end
   end
   assert(#targets > 0, "no targets in " .. tostring(os.getenv("TARGETS")))
   -- distinct sequence ranges per thread keep event ids unique without coordination
@@ -46,19 +53,18 @@ local function sign(secret, body)
   return ffi.string(b64, n)
 end
 
+-- The request is written out directly rather than through wrk.format (a headers table per request, walked with
+-- string.format per header): the generator shares the 2 cores with the service it measures.
 function request()
   next_target = next_target % #targets + 1
   local t = targets[next_target]
   sequence = sequence + 1
   local ticket = math.random(1, 200000)
-  local body = '{"Action":"Update","Guid":"' .. t.guid .. '","EntityType":"Ticket","Id":' .. ticket
+  local body = t.body_head .. ticket
       .. ',"Fields":{"Status":"' .. statuses[sequence % #statuses + 1] .. '","Title":"Printer offline \\u00e9 #'
       .. ticket .. '"},"EventTime":"2026-11-23T10:00:00.000Z","SequenceNumber":' .. sequence
       .. ',"PersonID":29682810}'
-  return wrk.format("POST", t.path, {
-    ["Content-Type"] = "application/json",
-    ["X-Hook-Signature"] = "sha1=" .. sign(t.secret, body),
-  }, body)
+  return t.request_head .. sign(t.secret, body) .. "\r\nContent-Length: " .. #body .. "\r\n\r\n" .. body
 end
 
 -- No response() callback: with one, wrk parses every answer into Lua, which took CPU from the service under test on

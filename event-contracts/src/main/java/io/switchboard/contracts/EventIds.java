@@ -16,6 +16,11 @@ public final class EventIds {
     /** Namespace of every Switchboard event id, so our ids never collide with other name-based UUIDs. */
     static final UUID NAMESPACE = UUID.fromString("6f1c1d0e-6a55-4c39-9a57-3f0c1b8e2d41");
 
+    private static final byte[] NAMESPACE_BYTES = ByteBuffer.allocate(16)
+            .putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits()).array();
+    /** One digest per thread: {@code getInstance} looks the provider up on every call (measurable on the webhook path). */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(EventIds::newSha1);
+
     private EventIds() {
     }
 
@@ -28,11 +33,9 @@ public final class EventIds {
         if (parts.length == 0) {
             throw new IllegalArgumentException("at least one part is needed");
         }
-        MessageDigest sha1 = sha1();
-        sha1.update(ByteBuffer.allocate(16)
-                .putLong(NAMESPACE.getMostSignificantBits())
-                .putLong(NAMESPACE.getLeastSignificantBits())
-                .array());
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
+        sha1.update(NAMESPACE_BYTES);
         for (String part : parts) {
             if (part == null) {
                 throw new IllegalArgumentException("id parts must not be null");
@@ -47,7 +50,7 @@ public final class EventIds {
         return new UUID(msb, lsb).toString();
     }
 
-    private static MessageDigest sha1() {
+    private static MessageDigest newSha1() {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {

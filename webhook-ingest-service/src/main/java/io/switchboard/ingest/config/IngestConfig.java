@@ -110,6 +110,16 @@ public interface IngestConfig {
         @WithDefault("1")
         int claimWriters();
 
+        /**
+         * Least time from the start of one statement of a writer to the start of its next: what arrives meanwhile
+         * joins the next statement. Measured under full load: with 0 (write as soon as the statement before returns)
+         * a claim statement carried 3.9 events and PostgreSQL spent 35 µs per webhook; with 2 ms, 9.4 events and
+         * 21 µs, and 23 % more webhooks/s. 4 ms gained little more and tripled p99 at 1,000/s. Costs up to this much
+         * latency per claim.
+         */
+        @WithDefault("2ms")
+        Duration statementInterval();
+
         @WithDefault("1h")
         Duration purgeInterval();
     }

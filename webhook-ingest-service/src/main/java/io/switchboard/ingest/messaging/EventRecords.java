@@ -9,6 +9,7 @@ import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.EventJson;
 import io.switchboard.contracts.EventKeys;
 import io.switchboard.contracts.EventSources;
+import io.switchboard.contracts.EventTimes;
 import io.switchboard.contracts.EventTypes;
 import io.switchboard.contracts.Topic;
 import io.switchboard.contracts.TopicCatalogue;
@@ -83,7 +84,7 @@ public final class EventRecords {
             json.writeStringField("id", id);
             json.writeStringField("source", source);
             json.writeStringField("type", type);
-            json.writeStringField("time", time.toString());
+            json.writeStringField("time", EventTimes.format(time));
             json.writeStringField("subject", subject);
             json.writeStringField("datacontenttype", CloudEvent.DATA_CONTENT_TYPE);
             json.writeStringField("dataschema", EventTypes.schemaUri(type));

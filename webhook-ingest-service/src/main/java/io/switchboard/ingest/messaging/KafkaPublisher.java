@@ -5,7 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.contracts.TopicCatalogue;
 import io.switchboard.ingest.config.IngestConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Properties;
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * before the first webhook is accepted, and unacknowledged bytes are capped well below the producer's buffer;
  * {@code max.block.ms} is only the backstop.
  */
-@ApplicationScoped
+@Singleton
 public class KafkaPublisher {
 
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);

@@ -1,6 +1,7 @@
 package io.switchboard.ingest.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.contracts.EventTimes;
 import io.switchboard.contracts.Vendor;
 import io.switchboard.contracts.payload.EntityRef;
 import io.switchboard.contracts.payload.TicketEvent;
@@ -101,7 +102,7 @@ public final class AutotaskTicketNormalizer {
             throw new MalformedWebhookException("Autotask callout without EventTime");
         }
         try {
-            return Instant.parse(eventTime.endsWith("Z") || eventTime.contains("+") ? eventTime : eventTime + "Z");
+            return EventTimes.parse(eventTime.endsWith("Z") || eventTime.contains("+") ? eventTime : eventTime + "Z");
         } catch (DateTimeParseException e) {
             throw new MalformedWebhookException("Autotask EventTime is not a date-time");
         }

@@ -2,13 +2,13 @@ package io.switchboard.ingest.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.contracts.EventJson;
+import io.switchboard.contracts.EventTimes;
 import io.switchboard.contracts.Vendor;
 import io.switchboard.contracts.payload.EntityRef;
 import io.switchboard.contracts.payload.TicketEvent;
+import io.switchboard.ingest.verification.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -81,12 +81,7 @@ public final class ManageTicketNormalizer {
     }
 
     private static String digest(String entity) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(entity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(entity.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
     private static EntityRef ref(JsonNode reference) {
@@ -102,7 +97,7 @@ public final class ManageTicketNormalizer {
             return Instant.now();
         }
         try {
-            return Instant.parse(lastUpdated);
+            return EventTimes.parse(lastUpdated);
         } catch (DateTimeParseException e) {
             throw new MalformedWebhookException("Manage _info.lastUpdated is not a date-time");
         }

@@ -1,5 +1,6 @@
 package io.switchboard.ingest.persistence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -7,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +31,15 @@ final class BatchWriter<I, O> implements AutoCloseable {
     private final BlockingQueue<Pending<I, O>> queue;
     private final int maxBatch;
     private final BatchFunction<I, O> function;
+    private final long intervalNanos;
     private final Thread thread;
     private volatile boolean running = true;
 
-    BatchWriter(String name, int capacity, int maxBatch, BatchFunction<I, O> function) {
+    /** @param interval least time between the starts of two statements (what arrives meanwhile joins the next) */
+    BatchWriter(String name, int capacity, int maxBatch, Duration interval, BatchFunction<I, O> function) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
+        this.intervalNanos = interval.toNanos();
         this.function = function;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -53,6 +58,7 @@ final class BatchWriter<I, O> implements AutoCloseable {
     private void run() {
         List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
         List<I> items = new ArrayList<>(maxBatch);
+        long lastStart = System.nanoTime() - intervalNanos;
         while (running) {
             try {
                 Pending<I, O> first = queue.poll(500, TimeUnit.MILLISECONDS);
@@ -60,6 +66,11 @@ final class BatchWriter<I, O> implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                long early = lastStart + intervalNanos - System.nanoTime();
+                if (early > 0 && queue.size() < maxBatch - 1) {
+                    LockSupport.parkNanos(early);
+                }
+                lastStart = System.nanoTime();
                 queue.drainTo(batch, maxBatch - 1);
                 batch.forEach(p -> items.add(p.item()));
                 List<O> results = function.write(items);

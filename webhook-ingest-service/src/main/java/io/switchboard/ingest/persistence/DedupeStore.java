@@ -5,12 +5,13 @@ import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.ingest.config.IngestConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +46,7 @@ import org.jboss.logging.Logger;
  * the earlier ones), and a redelivery of such an event is published again with the same deterministic CloudEvent id,
  * which consumers drop. The row is a guard against duplicates, not the record of what was accepted.
  */
-@ApplicationScoped
+@Singleton
 public class DedupeStore {
 
     public static final int TICKET = 1;
@@ -160,10 +161,13 @@ public class DedupeStore {
         // with several writers, an event always goes to the same one
         claims = new ArrayList<>();
         for (int i = 0; i < config.claimWriters(); i++) {
-            claims.add(new BatchWriter<>("dedupe-claims-" + i, config.queueCapacity(), config.batchSize(), this::writeClaims));
+            claims.add(new BatchWriter<>("dedupe-claims-" + i, config.queueCapacity(), config.batchSize(),
+                    config.statementInterval(), this::writeClaims));
         }
-        releases = new BatchWriter<>("dedupe-releases", config.queueCapacity(), config.batchSize(), this::writeReleases);
-        settlements = new BatchWriter<>("dedupe-settlements", config.queueCapacity(), config.batchSize(), this::writeSettlements);
+        releases = new BatchWriter<>("dedupe-releases", config.queueCapacity(), config.batchSize(), Duration.ZERO,
+                this::writeReleases);
+        settlements = new BatchWriter<>("dedupe-settlements", config.queueCapacity(), config.batchSize(),
+                config.statementInterval(), this::writeSettlements);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dedupe-maintenance");
             t.setDaemon(true);

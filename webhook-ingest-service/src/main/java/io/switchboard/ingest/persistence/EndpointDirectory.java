@@ -7,7 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.switchboard.contracts.Vendor;
 import io.switchboard.ingest.config.IngestConfig;
 import io.switchboard.ingest.service.EndpointTokens;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * periodically (tokens created or revoked by another instance) and updated at once by this instance's registrar.
  * A token not in memory is looked up once in the database, and remembered as unknown for a short while.
  */
-@ApplicationScoped
+@Singleton
 public class EndpointDirectory {
 
     private static final Logger LOG = Logger.getLogger(EndpointDirectory.class);

@@ -21,7 +21,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,23 +39,31 @@ import org.jboss.logging.Logger;
  * token (404), content type (415), declared length (413); the body handler then enforces the limit on what actually
  * arrives. Every webhook is answered within the response deadline; every error is {@code application/problem+json}.
  */
-@ApplicationScoped
+@Singleton
 public class WebhookRoutes {
 
-    public static final String AUTOTASK_CALLOUT = "/webhooks/autotask/:token";
-    public static final String AUTOTASK_DEACTIVATION = "/webhooks/autotask/:token/deactivated";
-    public static final String MANAGE_CALLBACK = "/webhooks/manage/:token";
+    /** Callouts at {@code <prefix><token>}, deactivation notices at {@code <prefix><token>/deactivated}. */
+    public static final String AUTOTASK_PREFIX = "/webhooks/autotask/";
+    /** Callbacks at {@code <prefix><token>}. */
+    public static final String MANAGE_PREFIX = "/webhooks/manage/";
+
+    private interface Handler extends BiFunction<Endpoint, InboundRequest, CompletableFuture<Accepted>> {
+    }
 
     private static final Logger LOG = Logger.getLogger(WebhookRoutes.class);
     private static final String ENDPOINT = "switchboard.endpoint";
     private static final String RECEIVED = "switchboard.received";
+    private static final String HANDLER = "switchboard.handler";
 
     private final EndpointDirectory directory;
     private final AutotaskIngest autotask;
     private final ManageIngest manage;
     private final IngestConfig config;
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+    private record CounterKey(Vendor vendor, String tenant, String outcome) {
+    }
 
     public WebhookRoutes(EndpointDirectory directory, AutotaskIngest autotask, ManageIngest manage, IngestConfig config,
                          MeterRegistry registry) {
@@ -68,23 +76,25 @@ public class WebhookRoutes {
 
     void routes(@Observes Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes());
-        route(router, AUTOTASK_DEACTIVATION, Vendor.AUTOTASK, body, autotask::deactivated);
-        route(router, AUTOTASK_CALLOUT, Vendor.AUTOTASK, body, autotask::callout);
-        route(router, MANAGE_CALLBACK, Vendor.CONNECTWISE_MANAGE, body, manage::callback);
+        route(router, AUTOTASK_PREFIX, Vendor.AUTOTASK, body, Map.of("", autotask::callout, "deactivated", autotask::deactivated));
+        route(router, MANAGE_PREFIX, Vendor.CONNECTWISE_MANAGE, body, Map.of("", manage::callback));
     }
 
-    private void route(Router router, String path, Vendor vendor, BodyHandler body,
-                       BiFunction<Endpoint, InboundRequest, CompletableFuture<Accepted>> handler) {
+    /**
+     * Prefix routes, matched by comparing strings (a path parameter costs a regular expression per route and request);
+     * the token and what follows it are read here. {@code handlers} maps what follows the token ("" for nothing).
+     */
+    private void route(Router router, String prefix, Vendor vendor, BodyHandler body, Map<String, Handler> handlers) {
         // two routes: Vert.x wants a body handler first on its route, and admission must run before the body is read
-        router.route(path).handler(ctx -> admit(ctx, vendor));
-        router.route(path)
+        router.route(prefix + "*").handler(ctx -> admit(ctx, vendor, prefix, handlers));
+        router.route(prefix + "*")
                 .handler(body)
-                .handler(ctx -> handle(ctx, vendor, handler))
+                .handler(ctx -> handle(ctx, vendor, ctx.get(HANDLER)))
                 .failureHandler(ctx -> failed(ctx, vendor));
     }
 
     /** Everything decidable before the body is read. */
-    private void admit(RoutingContext ctx, Vendor vendor) {
+    private void admit(RoutingContext ctx, Vendor vendor, String prefix, Map<String, Handler> handlers) {
         ctx.put(RECEIVED, Instant.now());
         long deadline = ctx.vertx().setTimer(config.http().responseDeadline().toMillis(), id -> reply(ctx, vendor, null,
                 Rejection.unavailable("not acknowledged within " + config.http().responseDeadline().toSeconds() + " s")));
@@ -94,7 +104,16 @@ public class WebhookRoutes {
             reply(ctx, vendor, null, new Rejection(405, "method", "Method not allowed", "webhooks are delivered with POST"));
             return;
         }
-        CompletableFuture<Optional<Endpoint>> lookup = directory.resolve(ctx.pathParam("token"));
+        String path = ctx.normalizedPath();
+        String rest = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
+        int slash = rest.indexOf('/');
+        Handler handler = handlers.get(slash < 0 ? "" : rest.substring(slash + 1));
+        if (handler == null) {
+            reply(ctx, vendor, null, Rejection.notFound());
+            return;
+        }
+        ctx.put(HANDLER, handler);
+        CompletableFuture<Optional<Endpoint>> lookup = directory.resolve(slash < 0 ? rest : rest.substring(0, slash));
         if (lookup.isDone()) {
             admitFor(ctx, vendor, lookup);
         } else {
@@ -132,7 +151,7 @@ public class WebhookRoutes {
         ctx.next();
     }
 
-    private void handle(RoutingContext ctx, Vendor vendor, BiFunction<Endpoint, InboundRequest, CompletableFuture<Accepted>> handler) {
+    private void handle(RoutingContext ctx, Vendor vendor, Handler handler) {
         Endpoint endpoint = ctx.get(ENDPOINT);
         Buffer buffer = ctx.body().buffer();
         InboundRequest request = new InboundRequest(buffer == null ? new byte[0] : buffer.getBytes(),
@@ -238,7 +257,7 @@ public class WebhookRoutes {
 
     private void count(Vendor vendor, Endpoint endpoint, String outcome) {
         String tenant = endpoint == null ? "unknown" : endpoint.tenant();
-        counters.computeIfAbsent(vendor.wireName() + '|' + tenant + '|' + outcome, key -> Counter.builder("ingest.webhooks")
+        counters.computeIfAbsent(new CounterKey(vendor, tenant, outcome), key -> Counter.builder("ingest.webhooks")
                 .description("webhooks answered, by vendor, tenant and outcome")
                 .tag("vendor", vendor.wireName()).tag("tenant", tenant).tag("outcome", outcome)
                 .register(registry)).increment();

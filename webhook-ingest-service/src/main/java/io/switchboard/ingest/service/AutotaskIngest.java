@@ -10,7 +10,7 @@ import io.switchboard.ingest.normalize.MalformedWebhookException;
 import io.switchboard.ingest.normalize.NotATicketEventException;
 import io.switchboard.ingest.persistence.Endpoint;
 import io.switchboard.ingest.verification.AutotaskSignature;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * Autotask ticket callouts and deactivation notices: the signature is checked on the raw bytes with the webhook's
  * secret (from credential-service) before anything else is read.
  */
-@ApplicationScoped
+@Singleton
 public class AutotaskIngest {
 
     private static final String SIGNATURE = AutotaskSignature.HEADER.toLowerCase(Locale.ROOT);

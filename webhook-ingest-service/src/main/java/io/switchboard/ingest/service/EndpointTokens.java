@@ -1,9 +1,8 @@
 package io.switchboard.ingest.service;
 
+import io.switchboard.ingest.verification.Digests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -49,11 +48,7 @@ public final class EndpointTokens {
     }
 
     public static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
+        return Digests.sha256(token.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static String hashHex(String token) {

@@ -10,7 +10,7 @@ import io.switchboard.ingest.messaging.KafkaPublisher;
 import io.switchboard.ingest.persistence.DedupeStore;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * across instances the claim's lease decides. Failure anywhere before Kafka's acknowledgement is a 503, and the
  * claim is released so the vendor's retry publishes what is still missing.
  */
-@ApplicationScoped
+@Singleton
 public class IngestPipeline {
 
     /** One event being published by this instance; later deliveries of it wait on {@link #published}. */

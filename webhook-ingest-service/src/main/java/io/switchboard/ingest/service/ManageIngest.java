@@ -11,7 +11,7 @@ import io.switchboard.ingest.normalize.NotATicketEventException;
 import io.switchboard.ingest.persistence.Endpoint;
 import io.switchboard.ingest.verification.ManageKeyUrlPolicy;
 import io.switchboard.ingest.verification.ManageSignature;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * body is read first, but the key is fetched only from the connection's Manage site and the signature is checked on
  * the raw bytes before anything else in the body is used.
  */
-@ApplicationScoped
+@Singleton
 public class ManageIngest {
 
     private final ManageSigningKeys keys;

@@ -4,10 +4,10 @@ import io.switchboard.contracts.payload.EntityRef;
 import io.switchboard.contracts.payload.ReferenceRecord.Kind;
 import io.switchboard.contracts.payload.TicketEvent;
 import io.switchboard.ingest.messaging.ReferenceLabels;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Fills in the labels a vendor did not send (Autotask sends ids only) from the synced reference data. */
-@ApplicationScoped
+@Singleton
 public class TicketLabels {
 
     private final ReferenceLabels reference;

@@ -2,12 +2,12 @@ package io.switchboard.ingest.service;
 
 import io.switchboard.ingest.client.CredentialServiceClient;
 import io.switchboard.ingest.config.IngestConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The Autotask webhook secret of each connection, read from credential-service and kept in memory for a while. */
-@ApplicationScoped
+@Singleton
 public class WebhookSecrets {
 
     private final TtlCache<String, Optional<String>> secrets;

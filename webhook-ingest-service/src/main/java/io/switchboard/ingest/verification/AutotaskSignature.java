@@ -1,11 +1,8 @@
 package io.switchboard.ingest.verification;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Autotask's {@code X-Hook-Signature: sha1=<base64 HMAC-SHA1(secretKey, body)>}. Always over the raw bytes received:
@@ -38,12 +35,6 @@ public final class AutotaskSignature {
     }
 
     private static byte[] sign(byte[] body, String secretKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
-        }
+        return Digests.hmacSha1(secretKey.getBytes(StandardCharsets.UTF_8), body);
     }
 }

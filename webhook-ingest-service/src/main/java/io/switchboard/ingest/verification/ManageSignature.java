@@ -1,11 +1,8 @@
 package io.switchboard.ingest.verification;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * ConnectWise Manage's {@code x-content-signature}: base64(HMAC-SHA256(key = SHA-256(signing key), body)), where
@@ -36,13 +33,6 @@ public final class ManageSignature {
     }
 
     private static byte[] sign(byte[] body, String signingKey) {
-        try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest(signingKey.getBytes(StandardCharsets.UTF_8));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 and HmacSHA256 are part of every JDK", e);
-        }
+        return Digests.hmacSha256(Digests.sha256(signingKey.getBytes(StandardCharsets.UTF_8)), body);
     }
 }
