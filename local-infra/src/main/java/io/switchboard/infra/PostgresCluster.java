@@ -56,6 +56,11 @@ public final class PostgresCluster {
                 "-c", "max_connections=200"));
         if (throwaway) {
             options.addAll(List.of("-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"));
+        } else {
+            // the webhook deduplication table takes a row per webhook under a random-UUID key: with the defaults
+            // (128 MB of buffers, a checkpoint every 1 GB of WAL) its index pages were evicted, and written in full
+            // again after each of the frequent checkpoints
+            options.addAll(List.of("-c", "shared_buffers=512MB", "-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=15min"));
         }
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
                 "-o", String.join(" ", options), "-w", "-t", "60", "start"), "start PostgreSQL");

@@ -1,13 +1,16 @@
 package io.switchboard.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.switchboard.ingest.service.EndpointTokens;
 import io.switchboard.ingest.support.SharedBrokerProfile;
 import io.switchboard.testsupport.ServiceEndpointsContract;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -18,6 +21,19 @@ class IngestServiceEndpointsTest extends ServiceEndpointsContract {
     void readinessCoversKafkaAndTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItems("Kafka", "Database connections health check"));
+    }
+
+    @Test
+    void httpMetricsNameTheWebhookTemplatesNeverTheSecretTokens() {
+        String token = EndpointTokens.generate();
+        for (String path : List.of("/webhooks/autotask/" + token, "/webhooks/autotask/" + token + "/deactivated",
+                "/webhooks/manage/" + token, "/webhooks/autotask/" + token + "/other")) {
+            given().contentType("application/json").body("{}").post(path).then().statusCode(404);
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).doesNotContain(token)
+                .contains("uri=\"/webhooks/autotask/{token}\"", "uri=\"/webhooks/autotask/{token}/deactivated\"",
+                        "uri=\"/webhooks/manage/{token}\"", "uri=\"/webhooks/{unknown}\"");
     }
 
     @Test
