@@ -3,6 +3,9 @@ package io.switchboard.bench;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,6 +23,10 @@ record CalloutTarget(String path, String secret, String guid) {
     record Callout(byte[] body, String signature) {
     }
 
+    /** Autotask's EventTime form. Events must be recent: older ones than the deduplication window are refused. */
+    static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     /** One line of the file the wrk script reads. */
     String line() {
         return path + "\t" + secret + "\t" + guid;
@@ -29,7 +36,7 @@ record CalloutTarget(String path, String secret, String guid) {
         String status = String.valueOf(new int[] {1, 5, 8, 7}[(int) (sequence % 4)]);
         byte[] body = ("{\"Action\":\"Update\",\"Guid\":\"" + guid + "\",\"EntityType\":\"Ticket\",\"Id\":" + ticketId
                 + ",\"Fields\":{\"Status\":\"" + status + "\",\"Title\":\"Printer offline \\u00e9 #" + ticketId
-                + "\"},\"EventTime\":\"2026-11-23T10:00:00.000Z\",\"SequenceNumber\":" + sequence
+                + "\"},\"EventTime\":\"" + EVENT_TIME.format(Instant.now()) + "\",\"SequenceNumber\":" + sequence
                 + ",\"PersonID\":29682810}").getBytes(StandardCharsets.UTF_8);
         try {
             Mac mac = Mac.getInstance("HmacSHA1");

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class IngestBenchmark {
     private final String realmUrl = setting("KEYCLOAK_REALM_URL", "http://127.0.0.1:18180/realms/switchboard");
     private final String bootstrap = setting("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     private final Path root = Path.of(setting("SWITCHBOARD_ROOT", ".")).toAbsolutePath().normalize();
+    private final Path runDir = root.resolve(setting("SWITCHBOARD_RUN_DIR", ".run"));
 
     /** Sequence numbers of a run start here; each run takes 10^11 of them (wrk threads take 10^9 each). */
     private long sequenceBase = (System.currentTimeMillis() / 1_000 % 10_000) * 100_000_000_000L;
@@ -109,12 +111,23 @@ public final class IngestBenchmark {
             Map<TopicPartition, Long> start = audit.endOffsets();
 
             // (b) closed loop, full rate
+            CpuMeter cpu = new CpuMeter(List.of(
+                    CpuMeter.Component.processes("ingest service", () -> CpuMeter.pidFile(runDir.resolve("pids/webhook-ingest-service.pid"))),
+                    CpuMeter.Component.processes("Kafka", () -> CpuMeter.pidFile(runDir.resolve("pids/kafka.pid"))),
+                    CpuMeter.Component.processes("PostgreSQL", () -> CpuMeter.withDescendants(
+                            CpuMeter.pidFile(runDir.resolve("postgres/postmaster.pid")))),
+                    // wrk is this JVM's only child: its time is counted once it ended
+                    CpuMeter.Component.endedChildren("wrk")));
+            cpu.start();
             Matcher wrk = runWrk(targetsFile, seconds, connections);
             long wrkAccepted = Long.parseLong(wrk.group(1));
             double wrkSeconds = Double.parseDouble(wrk.group(4));
+            Map<String, Double> cpuPerWebhook = cpu.microsPerWebhook(wrkAccepted);
             OUT.printf("(b) wrk %d s, %d connections: accepted %.0f webhooks/s, p50 %.2f ms, p99 %.2f ms, non-2xx %s,"
                             + " socket errors %s%n", seconds, connections, wrkAccepted / wrkSeconds,
                     Long.parseLong(wrk.group(5)) / 1000.0, Long.parseLong(wrk.group(6)) / 1000.0, wrk.group(2), wrk.group(3));
+            OUT.printf("    CPU per accepted webhook in (b), µs: %s%n", String.join(", ", cpuPerWebhook.entrySet().stream()
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).toList()));
 
             // (c) open loop, fixed rate; sequences above wrk's per-thread ranges keep event ids unique
             int openLoopWarmUp = intSetting("BENCH_OPEN_LOOP_WARMUP_SECONDS", 10);
@@ -276,6 +289,7 @@ public final class IngestBenchmark {
         wrk.environment().put("TARGETS", targetsFile.toString());
         // distinct per run (and per thread inside the script), below 2^53 where Lua numbers stay exact
         wrk.environment().put("SEQUENCE_BASE", Long.toString(nextSequenceBase()));
+        wrk.environment().put("EVENT_TIME", CalloutTarget.EVENT_TIME.format(Instant.now()));
         Process process = wrk.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();

@@ -1,6 +1,7 @@
 -- wrk script: signed Autotask ticket callouts spread over many connections and tickets.
--- Needs the TARGETS env var: a file of "<callout path>\t<webhook secret>\t<webhook GUID>" lines, and SEQUENCE_BASE:
--- a number no earlier run used, so a second run's events are new events, not redeliveries.
+-- Needs the TARGETS env var: a file of "<callout path>\t<webhook secret>\t<webhook GUID>" lines, SEQUENCE_BASE:
+-- a number no earlier run used, so a second run's events are new events, not redeliveries, and EVENT_TIME: the
+-- callouts' EventTime (the service refuses events older than its deduplication window).
 -- Signs each body with HMAC-SHA1 through libcrypto (LuaJIT FFI), as Autotask does, so every request is a
 -- distinct, verifiable event: (GUID, SequenceNumber) never repeats across threads or requests.
 local ffi = require("ffi")
@@ -28,6 +29,7 @@ local targets = {}
 local next_target = 0
 local sequence = 0
 local statuses = { "1", "5", "8", "7" }
+local event_time
 
 function init(args)
   for line in io.lines(os.getenv("TARGETS")) do
@@ -42,6 +44,7 @@ function init(args)
     end
   end
   assert(#targets > 0, "no targets in " .. tostring(os.getenv("TARGETS")))
+  event_time = assert(os.getenv("EVENT_TIME"), "EVENT_TIME is not set")
   -- distinct sequence ranges per thread keep event ids unique without coordination
   sequence = tonumber(os.getenv("SEQUENCE_BASE")) + index * 1000000000
   math.randomseed(index * 7919)
@@ -62,7 +65,7 @@ function request()
   local ticket = math.random(1, 200000)
   local body = t.body_head .. ticket
       .. ',"Fields":{"Status":"' .. statuses[sequence % #statuses + 1] .. '","Title":"Printer offline \\u00e9 #'
-      .. ticket .. '"},"EventTime":"2026-11-23T10:00:00.000Z","SequenceNumber":' .. sequence
+      .. ticket .. '"},"EventTime":"' .. event_time .. '","SequenceNumber":' .. sequence
       .. ',"PersonID":29682810}'
   return t.request_head .. sign(t.secret, body) .. "\r\nContent-Length: " .. #body .. "\r\n\r\n" .. body
 end

@@ -24,16 +24,18 @@ class IngestServiceEndpointsTest extends ServiceEndpointsContract {
     }
 
     @Test
-    void httpMetricsNameTheWebhookTemplatesNeverTheSecretTokens() {
+    void webhookMetricsCountAnswersByOutcomeAndNeverNameTheSecretTokens() {
         String token = EndpointTokens.generate();
         for (String path : List.of("/webhooks/autotask/" + token, "/webhooks/autotask/" + token + "/deactivated",
                 "/webhooks/manage/" + token, "/webhooks/autotask/" + token + "/other")) {
             given().contentType("application/json").body("{}").post(path).then().statusCode(404);
         }
+        given().get("/webhooks/manage/" + token).then().statusCode(405);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).doesNotContain(token)
-                .contains("uri=\"/webhooks/autotask/{token}\"", "uri=\"/webhooks/autotask/{token}/deactivated\"",
-                        "uri=\"/webhooks/manage/{token}\"", "uri=\"/webhooks/{unknown}\"");
+                .containsPattern("ingest_webhooks_seconds_count\\{outcome=\"unknown-endpoint\",tenant=\"unknown\",vendor=\"autotask\"} [3-9]")
+                .containsPattern("ingest_webhooks_seconds_count\\{outcome=\"unknown-endpoint\",tenant=\"unknown\",vendor=\"connectwise-manage\"} [1-9]")
+                .containsPattern("ingest_webhooks_seconds_count\\{outcome=\"method\",tenant=\"unknown\",vendor=\"connectwise-manage\"} [1-9]");
     }
 
     @Test

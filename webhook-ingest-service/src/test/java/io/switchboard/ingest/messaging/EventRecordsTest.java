@@ -13,10 +13,16 @@ import io.switchboard.contracts.Vendor;
 import io.switchboard.contracts.payload.EntityRef;
 import io.switchboard.contracts.payload.RawWebhook;
 import io.switchboard.contracts.payload.TicketEvent;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.switchboard.contracts.EventJson;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The streamed envelopes are the events the contract's own codec would write, valid, keyed and identified per contract. */
@@ -70,5 +76,61 @@ class EventRecordsTest {
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(CloudEventCodec.fromBytes(again.raw().value()).id()).isEqualTo(CloudEventCodec.fromBytes(first.raw().value()).id());
+    }
+
+    /** The hand-streamed payloads against the mapper, over generated events: nulls, escapes, non-ASCII, every enum value. */
+    @Test
+    void streamedPayloadsAreByteForByteWhatTheMapperWrites() throws Exception {
+        Random random = new Random(20261203);
+        for (int i = 0; i < 2_000; i++) {
+            TicketEvent ticket = new TicketEvent(pick(random, TicketEvent.Action.values()), text(random), text(random),
+                    pick(random, Vendor.values()), text(random), maybe(random), maybe(random), ref(random), ref(random),
+                    ref(random), ref(random), ref(random), ref(random),
+                    random.ints(random.nextInt(4)).mapToObj(n -> text(random)).toList(),
+                    new TicketEvent.Actor(pick(random, TicketEvent.Actor.Type.values()), maybe(random), maybe(random)),
+                    text(random), Instant.ofEpochMilli(random.nextLong(4_102_444_800_000L)).plusNanos(random.nextInt(1_000_000)));
+            Map<String, String> headers = new HashMap<>();
+            random.ints(random.nextInt(5)).forEach(n -> headers.put(text(random), text(random)));
+            RawWebhook raw = new RawWebhook(text(random), text(random), pick(random, Vendor.values()), ticket.occurredAt(),
+                    maybe(random), headers, text(random), random.nextBoolean());
+
+            assertThat(streamed(json -> EventRecords.writeTicket(json, ticket))).isEqualTo(EventJson.mapper().writeValueAsString(ticket));
+            assertThat(streamed(json -> EventRecords.writeRaw(json, raw))).isEqualTo(EventJson.mapper().writeValueAsString(raw));
+        }
+    }
+
+    private interface Writing {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String streamed(Writing writing) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = EventJson.mapper().getFactory().createGenerator(out)) {
+            writing.write(json);
+        }
+        return out.toString();
+    }
+
+    private static final String[] PIECES = {"a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u0001", "\u001f", "\u007f",
+            "\u00e9", "\u2028", "\u20ac", "\ud83d\udda8", "<", "&", "'", "{\"k\":1}", "T20261122.0001"};
+
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(12); n > 0; n--) {
+            text.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return text.toString();
+    }
+
+    private static String maybe(Random random) {
+        return random.nextInt(3) == 0 ? null : text(random);
+    }
+
+    private static EntityRef ref(Random random) {
+        return random.nextInt(3) == 0 ? null : new EntityRef(text(random), maybe(random));
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
     }
 }
