@@ -63,9 +63,12 @@ function request()
   local t = targets[next_target]
   sequence = sequence + 1
   local ticket = math.random(1, 200000)
+  -- "%d": concatenating a number above 10^14 writes it as a float (4.5000000001235e+14), which Autotask never sends,
+  -- which the service then parses on its slow path, and whose 14 digits would name several events alike
+  local number = string.format("%d", sequence)
   local body = t.body_head .. ticket
       .. ',"Fields":{"Status":"' .. statuses[sequence % #statuses + 1] .. '","Title":"Printer offline \\u00e9 #'
-      .. ticket .. '"},"EventTime":"' .. event_time .. '","SequenceNumber":' .. sequence
+      .. ticket .. '"},"EventTime":"' .. event_time .. '","SequenceNumber":' .. number
       .. ',"PersonID":29682810}'
   return t.request_head .. sign(t.secret, body) .. "\r\nContent-Length: " .. #body .. "\r\n\r\n" .. body
 end

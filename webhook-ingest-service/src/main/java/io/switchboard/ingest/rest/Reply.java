@@ -3,16 +3,22 @@ package io.switchboard.ingest.rest;
 import io.switchboard.ingest.service.Accepted;
 import io.switchboard.ingest.service.Rejection;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** An answer to a vendor: 2xx with a small JSON body, or an RFC 9457 problem. */
 record Reply(int status, String contentType, byte[] body, Map<String, String> headers, String outcome) {
 
     static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPE_BASE = "https://switchboard.io/problems/";
+    private static final Map<Accepted.Kind, String> KINDS = Arrays.stream(Accepted.Kind.values()).collect(Collectors.toMap(
+            kind -> kind, kind -> kind.name().toLowerCase(Locale.ROOT), (a, b) -> a, () -> new EnumMap<>(Accepted.Kind.class)));
 
     static Reply of(Accepted accepted) {
-        String kind = accepted.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String kind = KINDS.get(accepted.kind());
         StringBuilder json = new StringBuilder("{\"outcome\":\"").append(kind).append('"');
         if (accepted.eventId() != null) {
             json.append(",\"eventId\":\"").append(accepted.eventId()).append('"');
