@@ -177,7 +177,10 @@ public final class KafkaBroker {
                 "group.initial.rebalance.delay.ms=0",
                 // topics come from the catalogue only; a typo in a consumer must not create one
                 "auto.create.topics.enable=false",
-                "log.segment.bytes=67108864",
+                // Kafka's default segment size: a rolled segment is fsynced at once, and 64 MB segments rolled every few
+                // seconds under load, each fsync of pages the kernel had not written back yet stalling the disk (and
+                // produce requests and PostgreSQL's WAL writes with it) for hundreds of milliseconds
+                "log.segment.bytes=1073741824",
                 "");
         try {
             Files.createDirectories(dir);
