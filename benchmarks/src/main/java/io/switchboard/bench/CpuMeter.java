@@ -30,7 +30,16 @@ final class CpuMeter {
 
         /** This JVM's children that have ended and were waited for: a load generator run as a child process. */
         static Component endedChildren(String name) {
-            return new Component(name, () -> statFields(ProcessHandle.current().pid(), 13, 14));
+            return new Component(name, () -> endedChildrenTicks(ProcessHandle.current().pid()));
+        }
+
+        /**
+         * A server and all its descendants, the live ones and those that ended meanwhile (PostgreSQL's backends and
+         * autovacuum workers come and go; the server has waited for the ended ones).
+         */
+        static Component serverWithDescendants(String name, Supplier<List<Long>> server) {
+            return new Component(name, () -> server.get().stream().mapToLong(pid -> endedChildrenTicks(pid)
+                    + withDescendants(List.of(pid)).stream().mapToLong(CpuMeter::processTicks).sum()).sum());
         }
     }
 
@@ -79,6 +88,11 @@ final class CpuMeter {
         return statFields(pid, 11, 12);
     }
 
+    /** cutime + cstime: the CPU of a process's children that ended and were waited for. */
+    private static long endedChildrenTicks(long pid) {
+        return statFields(pid, 13, 14);
+    }
+
     /** The sum of two fields of {@code /proc/<pid>/stat}, counted from the one after the command name; 0 when gone. */
     private static long statFields(long pid, int first, int second) {
         try {
@@ -113,8 +127,8 @@ final class CpuMeter {
         }
     }
 
-    /** A process and all of its descendants (PostgreSQL's server and its backends). */
-    static List<Long> withDescendants(List<Long> roots) {
+    /** A process and all of its live descendants. */
+    private static List<Long> withDescendants(List<Long> roots) {
         return roots.stream().flatMap(pid -> ProcessHandle.of(pid).stream())
                 .flatMap(handle -> Stream.concat(Stream.of(handle), handle.descendants()))
                 .map(ProcessHandle::pid).toList();

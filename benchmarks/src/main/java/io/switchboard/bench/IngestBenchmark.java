@@ -114,8 +114,8 @@ public final class IngestBenchmark {
             CpuMeter cpu = new CpuMeter(List.of(
                     CpuMeter.Component.processes("ingest service", () -> CpuMeter.pidFile(runDir.resolve("pids/webhook-ingest-service.pid"))),
                     CpuMeter.Component.processes("Kafka", () -> CpuMeter.pidFile(runDir.resolve("pids/kafka.pid"))),
-                    CpuMeter.Component.processes("PostgreSQL", () -> CpuMeter.withDescendants(
-                            CpuMeter.pidFile(runDir.resolve("postgres/postmaster.pid")))),
+                    CpuMeter.Component.serverWithDescendants("PostgreSQL",
+                            () -> CpuMeter.pidFile(runDir.resolve("postgres/postmaster.pid"))),
                     // wrk is this JVM's only child: its time is counted once it ended
                     CpuMeter.Component.endedChildren("wrk")));
             cpu.start();

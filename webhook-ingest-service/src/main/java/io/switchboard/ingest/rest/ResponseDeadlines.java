@@ -1,9 +1,15 @@
 package io.switchboard.ingest.rest;
 
 import io.netty.util.concurrent.FastThreadLocal;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
 
 /**
  * Runs a request's expiry action when it has not been answered within the deadline. One periodic check per event
@@ -11,7 +17,12 @@ import java.util.ArrayDeque;
  * webhook than the check. Every request gets the same deadline, so arrival order is expiry order and a FIFO queue
  * per event loop holds them; the check stops at the first one that is neither answered nor due.
  */
-final class ResponseDeadlines {
+final class ResponseDeadlines implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ResponseDeadlines.class);
+
+    private record Check(Vertx vertx, long timerId) {
+    }
 
     /** One request's place in its loop's queue. Used on that loop's thread only. */
     static final class Ticket {
@@ -31,12 +42,15 @@ final class ResponseDeadlines {
 
     private final long deadlineNanos;
     private final long checkEveryMillis;
+    private final List<Check> checks = new CopyOnWriteArrayList<>();
     private final FastThreadLocal<ArrayDeque<Ticket>> queues = new FastThreadLocal<>() {
         @Override
         protected ArrayDeque<Ticket> initialValue() {
             ArrayDeque<Ticket> queue = new ArrayDeque<>();
-            // created on the event loop that uses it: the periodic check runs on that same loop
-            Vertx.currentContext().owner().setPeriodic(checkEveryMillis, id -> expire(queue));
+            // on the event loop's root context (not the first request's duplicate of it, which it would keep alive):
+            // the periodic check runs on the same thread as the requests it checks
+            ContextInternal loop = (ContextInternal) VertxContext.getRootContext(Vertx.currentContext());
+            checks.add(new Check(loop.owner(), loop.setPeriodic(checkEveryMillis, id -> expire(queue))));
             return queue;
         }
     };
@@ -49,6 +63,9 @@ final class ResponseDeadlines {
 
     /** Tracks a request received now; must be called on the event loop that will answer it. */
     Ticket track(Runnable onExpiry) {
+        if (!Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("response deadlines are kept per event loop: not called on one");
+        }
         Ticket ticket = new Ticket(System.nanoTime() + deadlineNanos, onExpiry);
         queues.get().addLast(ticket);
         return ticket;
@@ -62,8 +79,20 @@ final class ResponseDeadlines {
             Runnable action = head.onExpiry;
             if (action != null) {
                 head.onExpiry = null;
-                action.run();
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // the other due requests must still be answered now
+                    LOG.errorf(e, "answering a request past its deadline failed");
+                }
             }
         }
+    }
+
+    /** Stops the periodic checks (a restarted application would otherwise leave them running). */
+    @Override
+    public void close() {
+        checks.forEach(check -> check.vertx().cancelTimer(check.timerId()));
+        checks.clear();
     }
 }

@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -76,6 +77,11 @@ public class WebhookRoutes {
         this.config = config;
         this.registry = registry;
         this.deadlines = new ResponseDeadlines(config.http().responseDeadline(), Duration.ofMillis(100));
+    }
+
+    @PreDestroy
+    void stop() {
+        deadlines.close();
     }
 
     void routes(@Observes Router router) {
@@ -274,6 +280,6 @@ public class WebhookRoutes {
         timers.computeIfAbsent(new TimerKey(vendor, tenant, outcome), key -> Timer.builder("ingest.webhooks")
                 .description("webhooks answered, by vendor, tenant and outcome, from arrival to answer")
                 .tag("vendor", vendor.wireName()).tag("tenant", tenant).tag("outcome", outcome)
-                .register(registry)).record(received == null ? Duration.ZERO : Duration.between(received, now));
+                .register(registry)).record(received == null || now.isBefore(received) ? Duration.ZERO : Duration.between(received, now));
     }
 }
