@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,9 +22,13 @@ record CalloutTarget(String path, String secret, String guid) {
     record Callout(byte[] body, String signature) {
     }
 
-    /** Autotask's EventTime form. Events must be recent: older ones than the deduplication window are refused. */
-    static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    /**
+     * An EventTime of now, written as the vendor sandbox's sender writes Autotask's. Events must be recent: older ones
+     * than the deduplication window are refused.
+     */
+    static String eventTimeNow() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
 
     /** One line of the file the wrk script reads. */
     String line() {
@@ -36,7 +39,7 @@ record CalloutTarget(String path, String secret, String guid) {
         String status = String.valueOf(new int[] {1, 5, 8, 7}[(int) (sequence % 4)]);
         byte[] body = ("{\"Action\":\"Update\",\"Guid\":\"" + guid + "\",\"EntityType\":\"Ticket\",\"Id\":" + ticketId
                 + ",\"Fields\":{\"Status\":\"" + status + "\",\"Title\":\"Printer offline \\u00e9 #" + ticketId
-                + "\"},\"EventTime\":\"" + EVENT_TIME.format(Instant.now()) + "\",\"SequenceNumber\":" + sequence
+                + "\"},\"EventTime\":\"" + eventTimeNow() + "\",\"SequenceNumber\":" + sequence
                 + ",\"PersonID\":29682810}").getBytes(StandardCharsets.UTF_8);
         try {
             Mac mac = Mac.getInstance("HmacSHA1");

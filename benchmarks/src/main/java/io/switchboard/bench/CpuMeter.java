@@ -39,7 +39,7 @@ final class CpuMeter {
          */
         static Component serverWithDescendants(String name, Supplier<List<Long>> server) {
             return new Component(name, () -> server.get().stream().mapToLong(pid -> endedChildrenTicks(pid)
-                    + withDescendants(List.of(pid)).stream().mapToLong(CpuMeter::processTicks).sum()).sum());
+                    + withDescendants(pid).stream().mapToLong(CpuMeter::processTicks).sum()).sum());
         }
     }
 
@@ -128,8 +128,8 @@ final class CpuMeter {
     }
 
     /** A process and all of its live descendants. */
-    private static List<Long> withDescendants(List<Long> roots) {
-        return roots.stream().flatMap(pid -> ProcessHandle.of(pid).stream())
+    private static List<Long> withDescendants(long pid) {
+        return ProcessHandle.of(pid).stream()
                 .flatMap(handle -> Stream.concat(Stream.of(handle), handle.descendants()))
                 .map(ProcessHandle::pid).toList();
     }

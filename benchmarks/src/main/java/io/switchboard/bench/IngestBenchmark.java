@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +288,7 @@ public final class IngestBenchmark {
         wrk.environment().put("TARGETS", targetsFile.toString());
         // distinct per run (and per thread inside the script), below 2^53 where Lua numbers stay exact
         wrk.environment().put("SEQUENCE_BASE", Long.toString(nextSequenceBase()));
-        wrk.environment().put("EVENT_TIME", CalloutTarget.EVENT_TIME.format(Instant.now()));
+        wrk.environment().put("EVENT_TIME", CalloutTarget.eventTimeNow());
         Process process = wrk.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
