@@ -120,6 +120,14 @@ public interface IngestConfig {
         @WithDefault("2ms")
         Duration statementInterval();
 
+        /**
+         * Least time between two settlement statements. Nothing waits on a settlement but later deliveries of the
+         * same events (which wait in memory, or get 503 on another instance), so under load one statement settles
+         * the claim batches of this whole interval instead of one statement following each claim statement.
+         */
+        @WithDefault("50ms")
+        Duration settlementInterval();
+
         @WithDefault("1h")
         Duration purgeInterval();
     }

@@ -167,7 +167,7 @@ public class DedupeStore {
         releases = new BatchWriter<>("dedupe-releases", config.queueCapacity(), config.batchSize(), Duration.ZERO,
                 this::writeReleases);
         settlements = new BatchWriter<>("dedupe-settlements", config.queueCapacity(), config.batchSize(),
-                config.statementInterval(), this::writeSettlements);
+                config.settlementInterval(), this::writeSettlements);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dedupe-maintenance");
             t.setDaemon(true);
