@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,8 +105,9 @@ public final class IngestBenchmark {
             if (warmUp > 0) {
                 OpenLoopSender.Result warm = new OpenLoopSender(ingestUrl, targets)
                         .run(rate, Duration.ZERO, Duration.ofSeconds(warmUp), nextSequenceBase());
-                OUT.printf("warm-up: open loop %d/s for %d s, accepted %d of %d, p99 %.2f ms%n", rate, warmUp,
-                        warm.accepted(), warm.sent(), warm.latencyMicros().getValueAtPercentile(99) / 1000.0);
+                OUT.printf("warm-up: open loop %d/s for %d s, accepted %d of %d, p99 %.2f ms; slowest answer per second, ms: %s%n",
+                        rate, warmUp, warm.accepted(), warm.sent(), warm.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                        Arrays.toString(warm.slowestPerSecond()));
             }
             Map<TopicPartition, Long> start = audit.endOffsets();
 
@@ -139,7 +141,7 @@ public final class IngestBenchmark {
                     open.latencyMicros().getValueAtPercentile(99.9) / 1000.0,
                     open.latencyMicros().getMaxValue() / 1000.0,
                     open.accepted(), open.sent(), open.non2xx(), open.failed());
-            OUT.printf("    slowest answer per second of (c), ms: %s%n", java.util.Arrays.toString(open.slowestPerSecond()));
+            OUT.printf("    slowest answer per second of (c), ms: %s%n", Arrays.toString(open.slowestPerSecond()));
 
             // wrk stops its clock with requests in flight, and the open-loop sender gives up on answers after a timeout:
             // the service may still have accepted those, so the topic may hold up to that many events more than were
