@@ -57,7 +57,7 @@ class BadInputTest {
                         400, "settings", "has the wrong type"),
                 new Case("secret not a string", manage("https://na.myconnectwise.net").replace("\"" + KEY + "\"", "12345"),
                         400, "secrets.privateKey", "must be a string"),
-                new Case("non-numeric member id", autotask().replace("342", "\"3x2\""),
+                new Case("non-numeric member id", autotask().replace("\"apiMemberId\": 342", "\"apiMemberId\": \"3x2\""),
                         422, "settings.apiMemberId", "positive whole number"),
                 new Case("malformed URL", manage("https://na.my connectwise.net"), 422, "settings.siteUrl", "is not a valid URL"),
                 new Case("relative URL", manage("na.myconnectwise.net/v4_6_release"), 422, "settings.siteUrl", "absolute URL"),
