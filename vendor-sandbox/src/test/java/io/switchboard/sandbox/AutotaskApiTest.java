@@ -326,7 +326,13 @@ class AutotaskApiTest {
             }
             List<String> paths = new ArrayList<>();
             for (int i = 0; i < 26; i++) {
-                paths.add(rx.next().path());
+                try {
+                    paths.add(rx.next().path());
+                } catch (AssertionError e) {
+                    // says which delivery never came, and what the sandbox counted meanwhile
+                    throw new AssertionError(e.getMessage() + " after " + paths + "; sandbox deliveries: "
+                            + given().get("/_sandbox/deliveries").asString(), e);
+                }
             }
             assertEquals(25, paths.stream().filter(p -> p.equals("/at")).count());
             assertEquals("/atdeact", paths.get(25));
