@@ -13,8 +13,10 @@ import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -99,6 +101,10 @@ public class WebhookSender {
         } catch (RuntimeException e) {
             status = CompletableFuture.failedFuture(e);
         }
+        // The idle timeout alone did not always end an attempt: under load a request the receiver had answered was
+        // seen to stay pending for over 10 s, holding back every later delivery of its queue. An attempt without an
+        // outcome by the deadline is a failed attempt, as for Autotask.
+        status = status.orTimeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
         return status.handle((code, err) -> {
             if (born != generation.get()) {
                 return CompletableFuture.<Void>completedFuture(null);
@@ -108,7 +114,9 @@ public class WebhookSender {
                 listener.delivered();
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            String error = err != null ? err.getClass().getSimpleName() + ": " + err.getMessage()
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            String error = cause instanceof TimeoutException ? "no answer within " + policy.timeout().toMillis() + " ms"
+                    : cause != null ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
                     : "HTTP " + code;
             failedAttempts.incrementAndGet();
             listener.attemptFailed(n, error);
