@@ -13,7 +13,6 @@ import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -114,9 +113,8 @@ public class WebhookSender {
                 listener.delivered();
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-            String error = cause instanceof TimeoutException ? "no answer within " + policy.timeout().toMillis() + " ms"
-                    : cause != null ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+            String error = err instanceof TimeoutException ? "no answer within " + policy.timeout().toMillis() + " ms"
+                    : err != null ? err.getClass().getSimpleName() + ": " + err.getMessage()
                     : "HTTP " + code;
             failedAttempts.incrementAndGet();
             listener.attemptFailed(n, error);
