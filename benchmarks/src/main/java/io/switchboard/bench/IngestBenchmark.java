@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
@@ -34,7 +36,8 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>(b) wrk at full rate for the given seconds over all N webhooks and many tickets: accepted/s, p50/p99, non-2xx;</li>
  *   <li>(c) an open-loop run at a fixed rate: p50/p99/p99.9 measured from each request's due time;</li>
  *   <li>checks that {@code tickets.events.v1} holds exactly one event per accepted webhook;</li>
- *   <li>(a) Kafka's ProducerPerformance (acks=all, idempotent) with the mean record size just observed.</li>
+ *   <li>(a) Kafka's ProducerPerformance (acks=all, idempotent) with the mean record size just observed;</li>
+ *   <li>removes the run's rows from the deduplication table ({@link DedupeRows}).</li>
  * </ol>
  * Prints its figures; asserts nothing about speed.
  */
@@ -102,6 +105,7 @@ public final class IngestBenchmark {
             // (its thread had used as much CPU as both event loops), so the warm-up runs at the fixed rate, which
             // leaves it a core; code still waiting for its optimized version would make (b) measure the compiler.
             int warmUp = intSetting("BENCH_WARMUP_SECONDS", 60);
+            Map<TopicPartition, Long> runStart = audit.endOffsets();
             if (warmUp > 0) {
                 OpenLoopSender.Result warm = new OpenLoopSender(ingestUrl, targets)
                         .run(rate, Duration.ZERO, Duration.ofSeconds(warmUp), nextSequenceBase());
@@ -163,6 +167,10 @@ public final class IngestBenchmark {
             OUT.printf("(a) ProducerPerformance, %d-byte records, %d partitions, acks=all, idempotent: %.0f records/s%n",
                     Math.round(counts.meanValueBytes()), partitions, raw.recordsPerSecond());
             OUT.printf("ingest full path / raw producer = %.3f%n", wrkAccepted / wrkSeconds / raw.recordsPerSecond());
+            Set<String> runIds = new HashSet<>(counts.ids());
+            runIds.addAll(audit.countBetween(runStart, start).ids());
+            OUT.printf("removed the run's %d deduplication rows%n", new DedupeRows("127.0.0.1",
+                    intSetting("POSTGRES_PORT", 15432)).delete(runIds));
             if (!exactlyOnce) {
                 System.exit(1);
             }

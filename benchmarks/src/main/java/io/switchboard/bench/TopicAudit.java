@@ -14,12 +14,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads what a run added to a topic: how many records, how many distinct CloudEvent ids, their mean size. */
+/** Reads what a run added to a topic: how many records, their distinct CloudEvent ids, their mean size. */
 final class TopicAudit implements AutoCloseable {
 
-    record Counts(long records, long distinctIds, double meanValueBytes) {
+    record Counts(long records, Set<String> ids, double meanValueBytes) {
+        long distinctIds() {
+            return ids.size();
+        }
+
         long duplicates() {
-            return records - distinctIds;
+            return records - ids.size();
         }
     }
 
@@ -44,7 +48,11 @@ final class TopicAudit implements AutoCloseable {
     }
 
     Counts countSince(Map<TopicPartition, Long> start) {
-        Map<TopicPartition, Long> end = endOffsets();
+        return countBetween(start, endOffsets());
+    }
+
+    /** Records from {@code start} up to (not including) {@code end}. */
+    Counts countBetween(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
         consumer.assign(start.keySet());
         start.forEach(consumer::seek);
         Set<String> ids = new HashSet<>();
@@ -60,7 +68,7 @@ final class TopicAudit implements AutoCloseable {
                 ids.add(CloudEventCodec.readTree(record.value()).path("id").asText());
             }
         }
-        return new Counts(records, ids.size(), records == 0 ? 0 : (double) bytes / records);
+        return new Counts(records, ids, records == 0 ? 0 : (double) bytes / records);
     }
 
     @Override
