@@ -44,6 +44,15 @@ class IngestServiceEndpointsTest extends ServiceEndpointsContract {
         assertThat(count(after, manageMethod) - count(before, manageMethod)).isEqualTo(1);
     }
 
+    @Test
+    void exposesTheRequestPathProducersOwnFigures() {
+        String producer = "client_id=\"webhook-ingest-service\"";
+        assertThat(metrics().lines().filter(line -> line.contains(producer)))
+                .anyMatch(line -> line.startsWith("kafka_producer_records_per_request_avg{"))
+                .anyMatch(line -> line.startsWith("kafka_producer_request_latency_avg{"))
+                .anyMatch(line -> line.startsWith("kafka_producer_record_send_total{"));
+    }
+
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }

@@ -1,6 +1,7 @@
 package io.switchboard.ingest.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.contracts.TopicCatalogue;
@@ -31,14 +32,17 @@ public class KafkaPublisher {
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
 
     private final IngestConfig.Kafka config;
+    private final MeterRegistry registry;
     private final AtomicLong inFlightBytes = new AtomicLong();
     private KafkaProducer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
     private Thread warmUp;
     private volatile boolean metadataReady;
     private volatile boolean failing;
 
     public KafkaPublisher(IngestConfig config, MeterRegistry registry) {
         this.config = config.kafka();
+        this.registry = registry;
         registry.gauge("ingest.kafka.in.flight.bytes", inFlightBytes);
     }
 
@@ -60,6 +64,9 @@ public class KafkaPublisher {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer = new KafkaProducer<>(props);
+        // the producer's own figures (records per request, batch sizes, request latency) as kafka_producer_* metrics
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         warmUp = new Thread(this::fetchMetadata, "kafka-metadata");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -67,6 +74,7 @@ public class KafkaPublisher {
 
     void stop(@Observes ShutdownEvent event) {
         warmUp.interrupt();
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(10));
     }
 
