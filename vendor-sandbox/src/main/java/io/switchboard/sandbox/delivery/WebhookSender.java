@@ -95,14 +95,18 @@ public class WebhookSender {
         out.headers().forEach(req::addHeader);
         CompletableFuture<Integer> status;
         try {
-            status = client.request(req).compose(r -> r.send(Buffer.buffer(out.body())))
-                    .compose(resp -> resp.body().map(b -> resp.statusCode())).toCompletionStage().toCompletableFuture();
+            // body() is attached inside the send's own chain, in the event-loop task that handles the response head.
+            // Chained from here instead (a retry runs on a plain thread) it could come after the response had ended,
+            // and Vert.x 4.5 then never completes it (vert.x issue 6038).
+            status = client.request(req).compose(r -> r.send(Buffer.buffer(out.body()))
+                            .compose(resp -> resp.body().map(b -> resp.statusCode())))
+                    .toCompletionStage().toCompletableFuture();
         } catch (RuntimeException e) {
             status = CompletableFuture.failedFuture(e);
         }
-        // The idle timeout alone did not always end an attempt: under load a request the receiver had answered was
-        // seen to stay pending for over 10 s, holding back every later delivery of its queue. An attempt without an
-        // outcome by the deadline is a failed attempt, as for Autotask.
+        // Vert.x's idle timeout ends when the response head arrives; a receiver that then never finishes its body would
+        // hold back every later delivery of the queue. An attempt without an outcome by the deadline is a failed
+        // attempt, as for Autotask.
         status = status.orTimeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
         return status.handle((code, err) -> {
             if (born != generation.get()) {
