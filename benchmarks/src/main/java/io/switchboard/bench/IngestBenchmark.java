@@ -156,6 +156,8 @@ public final class IngestBenchmark {
                     open.latencyMicros().getMaxValue() / 1000.0,
                     open.accepted(), open.sent(), open.non2xx(), open.failed());
             OUT.printf("    slowest answer per second of (c), ms: %s%n", Arrays.toString(open.slowestPerSecond()));
+            OUT.printf("    the machine meanwhile, a thread sleeping 1 ms at a time: %s%n",
+                    WakeUpLateness.describe(open.wakeUpLatenessMicros()));
 
             // wrk stops its clock with requests in flight, and the open-loop sender gives up on answers after a timeout:
             // the service may still have accepted those, so the topic may hold up to that many events more than were

@@ -25,9 +25,12 @@ import org.HdrHistogram.Recorder;
  */
 final class OpenLoopSender {
 
-    /** @param slowestPerSecond the slowest answer (ms) to the requests due in each second of the run */
+    /**
+     * @param slowestPerSecond      the slowest answer (ms) to the requests due in each second of the run
+     * @param wakeUpLatenessMicros  how late a sleeping thread woke meanwhile ({@link WakeUpLateness})
+     */
     record Result(long sent, long accepted, long non2xx, long failed, org.HdrHistogram.Histogram latencyMicros,
-                  long[] slowestPerSecond) {
+                  long[] slowestPerSecond, org.HdrHistogram.Histogram wakeUpLatenessMicros) {
     }
 
     private final URI base;
@@ -64,8 +67,12 @@ final class OpenLoopSender {
         // the garbage of building the requests is collected now rather than in a pause during the run
         System.gc();
         long start = System.nanoTime();
+        WakeUpLateness wakeUps = new WakeUpLateness();
         try {
             for (int i = 0; i < total; i++) {
+                if (i == unmeasured) {
+                    wakeUps.start();
+                }
                 long due = start + i * intervalNanos;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -96,6 +103,7 @@ final class OpenLoopSender {
             }
             answered.await(60, TimeUnit.SECONDS);
         } finally {
+            wakeUps.stop();
             client.close();
             vertx.close();
         }
@@ -103,6 +111,7 @@ final class OpenLoopSender {
         for (int i = 0; i < slowestMs.length; i++) {
             slowestMs[i] = slowest.get(i);
         }
-        return new Result(total, accepted.get(), non2xx.get(), failed.get(), recorder.getIntervalHistogram(), slowestMs);
+        return new Result(total, accepted.get(), non2xx.get(), failed.get(), recorder.getIntervalHistogram(), slowestMs,
+                wakeUps.lateness());
     }
 }
