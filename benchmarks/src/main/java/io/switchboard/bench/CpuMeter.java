@@ -117,7 +117,7 @@ final class CpuMeter {
         }
     }
 
-    /** The process in a PID file's first line (as {@code ./switchboard} and PostgreSQL write them), if alive. */
+    /** The process in a PID file's first line (as {@code ./switchboard} writes them), if alive. */
     static List<Long> pidFile(Path file) {
         try {
             long pid = Long.parseLong(Files.readAllLines(file).get(0).trim());

@@ -37,7 +37,7 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>(c) an open-loop run at a fixed rate: p50/p99/p99.9 measured from each request's due time;</li>
  *   <li>checks that {@code tickets.events.v1} holds exactly one event per accepted webhook;</li>
  *   <li>(a) Kafka's ProducerPerformance (acks=all, idempotent) with the mean record size just observed;</li>
- *   <li>removes the run's rows from the deduplication table ({@link DedupeRows}).</li>
+ *   <li>removes the run's rows from the deduplication table ({@link IngestDatabase}).</li>
  * </ol>
  * Prints its figures; asserts nothing about speed.
  */
@@ -97,6 +97,7 @@ public final class IngestBenchmark {
     private void measure(List<CalloutTarget> targets, int connections, int seconds, int rate, int openLoopSeconds,
                          String topic) throws Exception {
         OUT.printf("setup: %d Autotask connections, each with its own webhook at %s%n", targets.size(), ingestUrl);
+        IngestDatabase database = new IngestDatabase("127.0.0.1", intSetting("POSTGRES_PORT", 15432));
         Path targetsFile = Files.createTempFile("bench-targets", ".tsv");
         Files.write(targetsFile, targets.stream().map(CalloutTarget::line).toList());
 
@@ -126,11 +127,11 @@ public final class IngestBenchmark {
             Map<TopicPartition, Long> start = audit.endOffsets();
 
             // (b) closed loop, full rate
+            List<Long> postgres = database.serverProcess();
             CpuMeter cpu = new CpuMeter(List.of(
                     CpuMeter.Component.processes("ingest service", () -> CpuMeter.pidFile(runDir.resolve("pids/webhook-ingest-service.pid"))),
                     CpuMeter.Component.processes("Kafka", () -> CpuMeter.pidFile(runDir.resolve("pids/kafka.pid"))),
-                    CpuMeter.Component.serverWithDescendants("PostgreSQL",
-                            () -> CpuMeter.pidFile(runDir.resolve("postgres/postmaster.pid"))),
+                    CpuMeter.Component.serverWithDescendants("PostgreSQL", () -> postgres),
                     // wrk is this JVM's only child: its time is counted once it ended
                     CpuMeter.Component.endedChildren("wrk")));
             cpu.start();
@@ -181,8 +182,7 @@ public final class IngestBenchmark {
             OUT.printf("ingest full path / raw producer = %.3f%n", wrkAccepted / wrkSeconds / raw.recordsPerSecond());
             Set<String> runIds = new HashSet<>(counts.ids());
             runIds.addAll(audit.countBetween(runStart, start).ids());
-            OUT.printf("removed the run's %d deduplication rows%n", new DedupeRows("127.0.0.1",
-                    intSetting("POSTGRES_PORT", 15432)).delete(runIds));
+            OUT.printf("removed the run's %d deduplication rows%n", database.deleteDedupeRows(runIds));
             if (!exactlyOnce) {
                 System.exit(1);
             }
