@@ -179,7 +179,7 @@ public final class IngestBenchmark {
                     .run(partitions, (int) Math.round(counts.meanValueBytes()), 2_000_000);
             OUT.printf("(a) ProducerPerformance, %d-byte records, %d partitions, acks=all, idempotent: %.0f records/s%n",
                     Math.round(counts.meanValueBytes()), partitions, raw.recordsPerSecond());
-            OUT.printf("ingest full path / raw producer = %.3f%n", wrkAccepted / wrkSeconds / raw.recordsPerSecond());
+            OUT.printf("ingest full path / raw producer = %.4f%n", wrkAccepted / wrkSeconds / raw.recordsPerSecond());
             Set<String> runIds = new HashSet<>(counts.ids());
             runIds.addAll(audit.countBetween(runStart, start).ids());
             OUT.printf("removed the run's %d deduplication rows%n", database.deleteDedupeRows(runIds));
