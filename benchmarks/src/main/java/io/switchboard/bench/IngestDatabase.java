@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +28,8 @@ final class IngestDatabase {
      */
     List<Long> serverProcess() throws SQLException {
         try (Connection connection = connect();
-             ResultSet row = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+             Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT pg_backend_pid()")) {
             row.next();
             return ProcessHandle.of(row.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).stream().toList();
         }
