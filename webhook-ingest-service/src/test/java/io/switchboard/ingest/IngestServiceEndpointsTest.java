@@ -42,6 +42,11 @@ class IngestServiceEndpointsTest extends ServiceEndpointsContract {
         assertThat(count(after, autotaskNotFound) - count(before, autotaskNotFound)).isEqualTo(3);
         assertThat(count(after, manageNotFound) - count(before, manageNotFound)).isEqualTo(1);
         assertThat(count(after, manageMethod) - count(before, manageMethod)).isEqualTo(1);
+        // latency histogram buckets, for objectives such as p99 under 10 ms: a 404 is answered well within 10 s
+        assertThat(bucket(after, "unknown-endpoint", "autotask", "10.0") - bucket(before, "unknown-endpoint", "autotask", "10.0"))
+                .isEqualTo(3);
+        assertThat(bucket(after, "unknown-endpoint", "autotask", "+Inf") - bucket(before, "unknown-endpoint", "autotask", "+Inf"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -61,6 +66,14 @@ class IngestServiceEndpointsTest extends ServiceEndpointsContract {
     private static double count(String metrics, String series) {
         return metrics.lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).findFirst().orElse(0);
+    }
+
+    /** One bucket of {@code ingest_webhooks_seconds} in Prometheus text (labels in any order), 0 when not there yet. */
+    private static double bucket(String metrics, String outcome, String vendor, String le) {
+        return metrics.lines().filter(line -> line.startsWith("ingest_webhooks_seconds_bucket{")
+                        && line.contains("outcome=\"" + outcome + "\"") && line.contains("vendor=\"" + vendor + "\"")
+                        && line.contains("le=\"" + le + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     @Test

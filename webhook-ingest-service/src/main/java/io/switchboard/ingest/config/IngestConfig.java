@@ -115,7 +115,8 @@ public interface IngestConfig {
          * joins the next statement. Measured under full load: with 0 (write as soon as the statement before returns)
          * a claim statement carried 3.9 events and PostgreSQL spent 35 µs per webhook; with 2 ms, 9.4 events and
          * 21 µs, and 23 % more webhooks/s. 4 ms gained little more and tripled p99 at 1,000/s. Costs up to this much
-         * latency per claim.
+         * latency per claim, so a writer keeps it only while busy (a statement's claims and those that arrived while it
+         * ran add up to 4 or more): at 1,000/s a claim then took 0.5 instead of 1.6 ms.
          */
         @WithDefault("2ms")
         Duration statementInterval();

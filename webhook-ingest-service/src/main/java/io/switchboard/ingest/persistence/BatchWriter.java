@@ -32,14 +32,20 @@ final class BatchWriter<I, O> implements AutoCloseable {
     private final int maxBatch;
     private final BatchFunction<I, O> function;
     private final long intervalNanos;
+    private final int busyThreshold;
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** @param interval least time between the starts of two statements (what arrives meanwhile joins the next) */
-    BatchWriter(String name, int capacity, int maxBatch, Duration interval, BatchFunction<I, O> function) {
+    /**
+     * @param interval    least time between the starts of two statements (what arrives meanwhile joins the next)
+     * @param busyThreshold the interval is kept only while a statement's items and those that arrived while it ran add
+     *                    up to at least this many (0: always); below that, waiting would only delay small batches
+     */
+    BatchWriter(String name, int capacity, int maxBatch, Duration interval, int busyThreshold, BatchFunction<I, O> function) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.intervalNanos = interval.toNanos();
+        this.busyThreshold = busyThreshold;
         this.function = function;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -59,6 +65,7 @@ final class BatchWriter<I, O> implements AutoCloseable {
         List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
         List<I> items = new ArrayList<>(maxBatch);
         long lastStart = System.nanoTime() - intervalNanos;
+        boolean busy = true;
         while (running) {
             try {
                 Pending<I, O> first = queue.poll(500, TimeUnit.MILLISECONDS);
@@ -66,14 +73,16 @@ final class BatchWriter<I, O> implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                long early = lastStart + intervalNanos - System.nanoTime();
-                if (early > 0 && queue.size() < maxBatch - 1) {
+                long early;
+                while (busy && (early = lastStart + intervalNanos - System.nanoTime()) > 0 && queue.size() < maxBatch - 1) {
+                    // a loop: parkNanos may return early
                     LockSupport.parkNanos(early);
                 }
                 lastStart = System.nanoTime();
                 queue.drainTo(batch, maxBatch - 1);
                 batch.forEach(p -> items.add(p.item()));
                 List<O> results = function.write(items);
+                busy = batch.size() + queue.size() >= busyThreshold;
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result().complete(results.get(i));
                 }

@@ -10,6 +10,7 @@ import io.switchboard.ingest.service.Accepted;
 import io.switchboard.ingest.service.AutotaskIngest;
 import io.switchboard.ingest.service.Failures;
 import io.switchboard.ingest.service.InboundRequest;
+import io.switchboard.ingest.service.LatencyBuckets;
 import io.switchboard.ingest.service.ManageIngest;
 import io.switchboard.ingest.service.Rejection;
 import io.vertx.core.Context;
@@ -277,7 +278,7 @@ public class WebhookRoutes {
         String tenant = endpoint == null ? "unknown" : endpoint.tenant();
         Instant received = ctx.get(RECEIVED);
         Instant now = Instant.now();
-        timers.computeIfAbsent(new TimerKey(vendor, tenant, outcome), key -> Timer.builder("ingest.webhooks")
+        timers.computeIfAbsent(new TimerKey(vendor, tenant, outcome), key -> LatencyBuckets.on(Timer.builder("ingest.webhooks"))
                 .description("webhooks answered, by vendor, tenant and outcome, from arrival to answer")
                 .tag("vendor", vendor.wireName()).tag("tenant", tenant).tag("outcome", outcome)
                 .register(registry)).record(received == null || now.isBefore(received) ? Duration.ZERO : Duration.between(received, now));

@@ -50,10 +50,10 @@ public class IngestPipeline {
         this.kafka = kafka;
         this.labels = labels;
         this.config = config;
-        this.claimTimer = Timer.builder("ingest.dedupe.claim").description("wait for the deduplication claim of an event")
-                .register(registry);
-        this.ackTimer = Timer.builder("ingest.kafka.ack").description("send to Kafka's acknowledgement of both records")
-                .register(registry);
+        this.claimTimer = LatencyBuckets.on(Timer.builder("ingest.dedupe.claim"))
+                .description("wait for the deduplication claim of an event").register(registry);
+        this.ackTimer = LatencyBuckets.on(Timer.builder("ingest.kafka.ack"))
+                .description("send to Kafka's acknowledgement of both records").register(registry);
         registry.gauge("ingest.publish.in.flight", inFlight, Map::size);
     }
 
