@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
@@ -128,12 +129,8 @@ public final class IngestBenchmark {
 
             // (b) closed loop, full rate
             List<Long> postgres = database.serverProcess();
-            CpuMeter cpu = new CpuMeter(List.of(
-                    CpuMeter.Component.processes("ingest service", () -> CpuMeter.pidFile(runDir.resolve("pids/webhook-ingest-service.pid"))),
-                    CpuMeter.Component.processes("Kafka", () -> CpuMeter.pidFile(runDir.resolve("pids/kafka.pid"))),
-                    CpuMeter.Component.serverWithDescendants("PostgreSQL", () -> postgres),
-                    // wrk is this JVM's only child: its time is counted once it ended
-                    CpuMeter.Component.endedChildren("wrk")));
+            // wrk is this JVM's only child: its time is counted once it ended
+            CpuMeter cpu = new CpuMeter(platformAnd(postgres, CpuMeter.Component.endedChildren("wrk")));
             cpu.start();
             Matcher wrk = runWrk(targetsFile, seconds, connections);
             long wrkAccepted = Long.parseLong(wrk.group(1));
@@ -142,13 +139,27 @@ public final class IngestBenchmark {
             OUT.printf("(b) wrk %d s, %d connections: accepted %.0f webhooks/s, p50 %.2f ms, p99 %.2f ms, non-2xx %s,"
                             + " socket errors %s%n", seconds, connections, wrkAccepted / wrkSeconds,
                     Long.parseLong(wrk.group(5)) / 1000.0, Long.parseLong(wrk.group(6)) / 1000.0, wrk.group(2), wrk.group(3));
-            OUT.printf("    CPU per accepted webhook in (b), µs: %s%n", String.join(", ", cpuPerWebhook.entrySet().stream()
-                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).toList()));
+            OUT.printf("    CPU per accepted webhook in (b), µs: %s%n", describe(cpuPerWebhook));
 
             // (c) open loop, fixed rate; sequences above wrk's per-thread ranges keep event ids unique
             int openLoopWarmUp = intSetting("BENCH_OPEN_LOOP_WARMUP_SECONDS", 10);
+            // at a fixed rate each webhook pays the wake-ups that full load shares: the CPU per webhook, and where in
+            // the service the slow answers arose, tell the service's share of the tail from the machine's
+            CpuMeter openLoopCpu = new CpuMeter(platformAnd(postgres,
+                    CpuMeter.Component.processes("load generator (this JVM)", () -> List.of(ProcessHandle.current().pid()))));
+            ServiceLatency serviceLatency = new ServiceLatency(ingestUrl);
+            AtomicReference<ServiceLatency.Snapshot> openLoopStart = new AtomicReference<>();
             OpenLoopSender.Result open = new OpenLoopSender(ingestUrl, targets)
-                    .run(rate, Duration.ofSeconds(openLoopWarmUp), Duration.ofSeconds(openLoopSeconds), nextSequenceBase());
+                    .run(rate, Duration.ofSeconds(openLoopWarmUp), Duration.ofSeconds(openLoopSeconds), nextSequenceBase(), () -> {
+                        openLoopCpu.start();
+                        try {
+                            openLoopStart.set(serviceLatency.snapshot());
+                        } catch (IOException | InterruptedException e) {
+                            OUT.printf("    (the service's metrics could not be read: %s)%n", e);
+                        }
+                    });
+            Map<String, Double> openLoopCpuPerWebhook = openLoopCpu.microsPerWebhook((long) rate * openLoopSeconds);
+            ServiceLatency.Snapshot openLoopEnd = serviceLatency.snapshot();
             OUT.printf("(c) open loop %d/s for %d s (after %d s unmeasured): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
                             + " accepted %d of %d, non-2xx %d, failed %d%n", rate, openLoopSeconds, openLoopWarmUp,
                     open.latencyMicros().getValueAtPercentile(50) / 1000.0,
@@ -159,6 +170,11 @@ public final class IngestBenchmark {
             OUT.printf("    slowest answer per second of (c), ms: %s%n", Arrays.toString(open.slowestPerSecond()));
             OUT.printf("    the machine meanwhile, a thread sleeping 1 ms at a time: %s%n",
                     WakeUpLateness.describe(open.wakeUpLatenessMicros()));
+            OUT.printf("    CPU per webhook in (c), µs: %s%n", describe(openLoopCpuPerWebhook));
+            if (openLoopStart.get() != null) {
+                ServiceLatency.describe(openLoopStart.get(), openLoopEnd)
+                        .forEach(line -> OUT.printf("    inside the service, %s%n", line));
+            }
 
             // wrk stops its clock with requests in flight, and the open-loop sender gives up on answers after a timeout:
             // the service may still have accepted those, so the topic may hold up to that many events more than were
@@ -189,6 +205,20 @@ public final class IngestBenchmark {
         } finally {
             Files.deleteIfExists(targetsFile);
         }
+    }
+
+    /** The platform's parts a webhook passes, and the load generator of the step measured. */
+    private List<CpuMeter.Component> platformAnd(List<Long> postgres, CpuMeter.Component loadGenerator) {
+        return List.of(
+                CpuMeter.Component.processes("ingest service", () -> CpuMeter.pidFile(runDir.resolve("pids/webhook-ingest-service.pid"))),
+                CpuMeter.Component.processes("Kafka", () -> CpuMeter.pidFile(runDir.resolve("pids/kafka.pid"))),
+                CpuMeter.Component.serverWithDescendants("PostgreSQL", () -> postgres),
+                loadGenerator);
+    }
+
+    private static String describe(Map<String, Double> cpuPerWebhook) {
+        return String.join(", ", cpuPerWebhook.entrySet().stream()
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).toList());
     }
 
     /**

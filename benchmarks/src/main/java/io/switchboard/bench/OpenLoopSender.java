@@ -42,6 +42,16 @@ final class OpenLoopSender {
     }
 
     Result run(int perSecond, Duration warmUp, Duration duration, long firstSequence) throws InterruptedException {
+        return run(perSecond, warmUp, duration, firstSequence, () -> {
+        });
+    }
+
+    /**
+     * @param atMeasuredStart run once the unmeasured part is over, on a thread of its own (it may take milliseconds,
+     *                        which the sending thread would count as the next requests' latency)
+     */
+    Result run(int perSecond, Duration warmUp, Duration duration, long firstSequence, Runnable atMeasuredStart)
+            throws InterruptedException {
         int unmeasured = (int) (perSecond * warmUp.toSeconds());
         int total = unmeasured + (int) (perSecond * duration.toSeconds());
         RequestOptions[] requests = new RequestOptions[total];
@@ -72,6 +82,7 @@ final class OpenLoopSender {
             for (int i = 0; i < total; i++) {
                 if (i == unmeasured) {
                     wakeUps.start();
+                    new Thread(atMeasuredStart, "open-loop-measured-start").start();
                 }
                 long due = start + i * intervalNanos;
                 long wait = due - System.nanoTime();

@@ -1,0 +1,94 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The ingest service's own latency histograms ({@code /q/metrics}) between two snapshots: how much of an open-loop
+ * run's tail arose inside the service (arrival to answer), and in which step, the claim or Kafka's acknowledgement.
+ * The buckets are coarse (1, 2, 5, 10, 20 ms …): the figures are shares above a bound, not interpolated percentiles.
+ */
+final class ServiceLatency {
+
+    /** The timers, by what the benchmark calls them; the webhook timer counts published webhooks only. */
+    private static final Map<String, String> SERIES = new LinkedHashMap<>();
+
+    static {
+        SERIES.put("arrival to answer", "ingest_webhooks_seconds_bucket{");
+        SERIES.put("claim", "ingest_dedupe_claim_seconds_bucket{");
+        SERIES.put("Kafka acknowledgement", "ingest_kafka_ack_seconds_bucket{");
+    }
+
+    /** Cumulative counts per upper bound in seconds (+Inf as {@link Double#POSITIVE_INFINITY}), per timer. */
+    record Snapshot(Map<String, TreeMap<Double, Double>> buckets) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI metrics;
+
+    ServiceLatency(String serviceUrl) {
+        this.metrics = URI.create(serviceUrl + "/q/metrics");
+    }
+
+    Snapshot snapshot() throws IOException, InterruptedException {
+        String text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, TreeMap<Double, Double>> buckets = new LinkedHashMap<>();
+        SERIES.forEach((name, prefix) -> buckets.put(name, new TreeMap<>()));
+        for (String line : text.lines().toList()) {
+            SERIES.forEach((name, prefix) -> {
+                if (line.startsWith(prefix) && (!name.equals("arrival to answer") || line.contains("outcome=\"published\""))) {
+                    // tenants and vendors are summed: the benchmark's webhooks are all one tenant's Autotask callouts
+                    buckets.get(name).merge(upperBound(line), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
+                            Double::sum);
+                }
+            });
+        }
+        return new Snapshot(buckets);
+    }
+
+    /** One line per timer: count, share over 5 ms and over 10 ms, and the bucket the 99th percentile falls in. */
+    static List<String> describe(Snapshot before, Snapshot after) {
+        List<String> lines = new ArrayList<>();
+        for (String name : SERIES.keySet()) {
+            TreeMap<Double, Double> delta = new TreeMap<>();
+            after.buckets().get(name).forEach((le, count) -> delta.put(le, count - before.buckets().get(name).getOrDefault(le, 0.0)));
+            double total = delta.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+            if (total <= 0) {
+                lines.add(name + ": nothing recorded");
+                continue;
+            }
+            lines.add(String.format("%s: %.0f, over 5 ms %.2f %%, over 10 ms %.2f %%, p99 %s", name, total,
+                    100 * (1 - delta.getOrDefault(0.005, 0.0) / total), 100 * (1 - delta.getOrDefault(0.01, 0.0) / total),
+                    percentileBucket(delta, total, 0.99)));
+        }
+        return lines;
+    }
+
+    private static String percentileBucket(TreeMap<Double, Double> cumulative, double total, double quantile) {
+        double lower = 0;
+        for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= quantile * total) {
+                return bucket.getKey().isInfinite() ? String.format("over %.0f ms", lower * 1000)
+                        : String.format("%.0f–%.0f ms", lower * 1000, bucket.getKey() * 1000);
+            }
+            lower = bucket.getKey();
+        }
+        return "unknown";
+    }
+
+    private static double upperBound(String line) {
+        int start = line.indexOf("le=\"") + 4;
+        String le = line.substring(start, line.indexOf('"', start));
+        return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+    }
+}
