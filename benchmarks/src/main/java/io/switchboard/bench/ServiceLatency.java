@@ -19,14 +19,15 @@ import java.util.TreeMap;
  */
 final class ServiceLatency {
 
-    /** The timers, by what the benchmark calls them; the webhook timer counts published webhooks only. */
-    private static final Map<String, String> SERIES = new LinkedHashMap<>();
-
-    static {
-        SERIES.put("arrival to answer", "ingest_webhooks_seconds_bucket{");
-        SERIES.put("claim", "ingest_dedupe_claim_seconds_bucket{");
-        SERIES.put("Kafka acknowledgement", "ingest_kafka_ack_seconds_bucket{");
+    /** A timer's buckets: lines starting with {@code prefix} and containing {@code label}. */
+    private record Series(String name, String prefix, String label) {
     }
+
+    /** The webhook timer counts published webhooks only: the benchmark's other answers are not part of (c). */
+    private static final List<Series> SERIES = List.of(
+            new Series("arrival to answer", "ingest_webhooks_seconds_bucket{", "outcome=\"published\""),
+            new Series("claim", "ingest_dedupe_claim_seconds_bucket{", ""),
+            new Series("Kafka acknowledgement", "ingest_kafka_ack_seconds_bucket{", ""));
 
     /** Cumulative counts per upper bound in seconds (+Inf as {@link Double#POSITIVE_INFINITY}), per timer. */
     record Snapshot(Map<String, TreeMap<Double, Double>> buckets) {
@@ -43,15 +44,13 @@ final class ServiceLatency {
         String text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, TreeMap<Double, Double>> buckets = new LinkedHashMap<>();
-        SERIES.forEach((name, prefix) -> buckets.put(name, new TreeMap<>()));
-        for (String line : text.lines().toList()) {
-            SERIES.forEach((name, prefix) -> {
-                if (line.startsWith(prefix) && (!name.equals("arrival to answer") || line.contains("outcome=\"published\""))) {
-                    // tenants and vendors are summed: the benchmark's webhooks are all one tenant's Autotask callouts
-                    buckets.get(name).merge(upperBound(line), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
-                            Double::sum);
-                }
-            });
+        for (Series series : SERIES) {
+            TreeMap<Double, Double> counts = new TreeMap<>();
+            // tenants and vendors are summed: the benchmark's webhooks are all one tenant's Autotask callouts
+            text.lines().filter(line -> line.startsWith(series.prefix()) && line.contains(series.label()))
+                    .forEach(line -> counts.merge(upperBound(line),
+                            Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum));
+            buckets.put(series.name(), counts);
         }
         return new Snapshot(buckets);
     }
@@ -59,7 +58,7 @@ final class ServiceLatency {
     /** One line per timer: count, share over 5 ms and over 10 ms, and the bucket the 99th percentile falls in. */
     static List<String> describe(Snapshot before, Snapshot after) {
         List<String> lines = new ArrayList<>();
-        for (String name : SERIES.keySet()) {
+        for (String name : SERIES.stream().map(Series::name).toList()) {
             TreeMap<Double, Double> delta = new TreeMap<>();
             after.buckets().get(name).forEach((le, count) -> delta.put(le, count - before.buckets().get(name).getOrDefault(le, 0.0)));
             double total = delta.getOrDefault(Double.POSITIVE_INFINITY, 0.0);

@@ -37,9 +37,9 @@ final class BatchWriter<I, O> implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param interval    least time between the starts of two statements (what arrives meanwhile joins the next)
+     * @param interval      least time between the starts of two statements (what arrives meanwhile joins the next)
      * @param busyThreshold the interval is kept only while a statement's items and those that arrived while it ran add
-     *                    up to at least this many (0: always); below that, waiting would only delay small batches
+     *                      up to at least this many (0: always); below that, waiting would only delay small batches
      */
     BatchWriter(String name, int capacity, int maxBatch, Duration interval, int busyThreshold, BatchFunction<I, O> function) {
         this.queue = new ArrayBlockingQueue<>(capacity);
