@@ -148,18 +148,14 @@ public final class IngestBenchmark {
             CpuMeter openLoopCpu = new CpuMeter(platformAnd(postgres,
                     CpuMeter.Component.processes("load generator (this JVM)", () -> List.of(ProcessHandle.current().pid()))));
             ServiceLatency serviceLatency = new ServiceLatency(ingestUrl);
-            AtomicReference<ServiceLatency.Snapshot> openLoopStart = new AtomicReference<>();
+            AtomicReference<Optional<ServiceLatency.Snapshot>> openLoopStart = new AtomicReference<>(Optional.empty());
             OpenLoopSender.Result open = new OpenLoopSender(ingestUrl, targets)
                     .run(rate, Duration.ofSeconds(openLoopWarmUp), Duration.ofSeconds(openLoopSeconds), nextSequenceBase(), () -> {
                         openLoopCpu.start();
-                        try {
-                            openLoopStart.set(serviceLatency.snapshot());
-                        } catch (IOException | InterruptedException e) {
-                            OUT.printf("    (the service's metrics could not be read: %s)%n", e);
-                        }
+                        openLoopStart.set(serviceLatency.snapshot());
                     });
             Map<String, Double> openLoopCpuPerWebhook = openLoopCpu.microsPerWebhook((long) rate * openLoopSeconds);
-            ServiceLatency.Snapshot openLoopEnd = serviceLatency.snapshot();
+            Optional<ServiceLatency.Snapshot> openLoopEnd = serviceLatency.snapshot();
             OUT.printf("(c) open loop %d/s for %d s (after %d s unmeasured): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
                             + " accepted %d of %d, non-2xx %d, failed %d%n", rate, openLoopSeconds, openLoopWarmUp,
                     open.latencyMicros().getValueAtPercentile(50) / 1000.0,
@@ -171,10 +167,8 @@ public final class IngestBenchmark {
             OUT.printf("    the machine meanwhile, a thread sleeping 1 ms at a time: %s%n",
                     WakeUpLateness.describe(open.wakeUpLatenessMicros()));
             OUT.printf("    CPU per webhook in (c), µs: %s%n", describe(openLoopCpuPerWebhook));
-            if (openLoopStart.get() != null) {
-                ServiceLatency.describe(openLoopStart.get(), openLoopEnd)
-                        .forEach(line -> OUT.printf("    inside the service, %s%n", line));
-            }
+            ServiceLatency.describe(openLoopStart.get(), openLoopEnd)
+                    .forEach(line -> OUT.printf("    inside the service, %s%n", line));
 
             // wrk stops its clock with requests in flight, and the open-loop sender gives up on answers after a timeout:
             // the service may still have accepted those, so the topic may hold up to that many events more than were

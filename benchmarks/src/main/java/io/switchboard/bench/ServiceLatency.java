@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -40,9 +41,18 @@ final class ServiceLatency {
         this.metrics = URI.create(serviceUrl + "/q/metrics");
     }
 
-    Snapshot snapshot() throws IOException, InterruptedException {
-        String text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    /** Empty when the metrics cannot be read: the figures are a diagnosis, which must not stop the run's checks. */
+    Optional<Snapshot> snapshot() {
+        String text;
+        try {
+            text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
         Map<String, TreeMap<Double, Double>> buckets = new LinkedHashMap<>();
         for (Series series : SERIES) {
             TreeMap<Double, Double> counts = new TreeMap<>();
@@ -52,11 +62,16 @@ final class ServiceLatency {
                             Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum));
             buckets.put(series.name(), counts);
         }
-        return new Snapshot(buckets);
+        return Optional.of(new Snapshot(buckets));
     }
 
     /** One line per timer: count, share over 5 ms and over 10 ms, and the bucket the 99th percentile falls in. */
-    static List<String> describe(Snapshot before, Snapshot after) {
+    static List<String> describe(Optional<Snapshot> first, Optional<Snapshot> last) {
+        if (first.isEmpty() || last.isEmpty()) {
+            return List.of("the service's metrics could not be read");
+        }
+        Snapshot before = first.get();
+        Snapshot after = last.get();
         List<String> lines = new ArrayList<>();
         for (String name : SERIES.stream().map(Series::name).toList()) {
             TreeMap<Double, Double> delta = new TreeMap<>();
