@@ -117,10 +117,19 @@ public final class SharedInfra {
     }
 
     /**
+     * The sandbox under its other name: a second vendor site (the same server and data) for tests of a connection
+     * that moves from one site to another.
+     */
+    public static String sandboxAlias() {
+        return sandbox().url().replace("127.0.0.1", "localhost");
+    }
+
+    /**
      * credential-service, run from a copy of its packaged app (a module whose tests use it declares a test dependency on
      * credential-service so the build packages it first), with a database of its own in the shared cluster, the
-     * shared Keycloak, and the sandbox's origin accepted as a connection URL. Its internal API takes the service
-     * tokens of {@link Tokens#service}; connections are created with a demo user's token ({@link Tokens#user}).
+     * shared Keycloak, and the sandbox's origins (under both its names) accepted as connection URLs. Its internal API
+     * takes the service tokens of {@link Tokens#service}; connections are created with a demo user's token
+     * ({@link Tokens#user}).
      */
     public static synchronized QuarkusService credentialService() {
         if (credentialService == null) {
@@ -141,7 +150,8 @@ public final class SharedInfra {
                                 "QUARKUS_DATASOURCE_USERNAME", PostgresCluster.USER,
                                 "QUARKUS_DATASOURCE_PASSWORD", "",
                                 "OIDC_AUTH_SERVER_URL", realm,
-                                "SANDBOX_URL", sandboxUrl),
+                                "SANDBOX_URL", sandboxUrl,
+                                "SWITCHBOARD_CREDENTIALS_URL_POLICY_ALLOWED_ORIGINS", sandboxUrl + "," + sandboxAlias()),
                         "192m", Path.of("target").toAbsolutePath(), dir.resolve("credential-service.log"), "CREDENTIALS_PORT",
                         Duration.ofSeconds(90));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(10))));

@@ -20,11 +20,14 @@ import io.switchboard.ingest.support.IngestTestResource;
 import io.switchboard.ingest.support.Sandbox;
 import io.switchboard.ingest.support.SharedBrokerProfile;
 import io.switchboard.ingest.support.Topics;
+import io.switchboard.testsupport.SharedInfra;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -138,6 +141,30 @@ class RegistrationTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> Connections.manageCallback(before.connectionId())
                 .filter(c -> c.path("id").asLong() != before.hookId()).isPresent());
+    }
+
+    @Test
+    void aManageCallbackLeftAtTheFormerSiteIsDeletedThereWhenTheConnectionMovesToAnotherSite() {
+        Connections.Registered before = manage();
+        String formerSite = Sandbox.env("MANAGE_SITE_URL");
+
+        Connections.moveManage(before.connectionId(), SharedInfra.sandboxAlias());
+
+        // both sites are the one sandbox: had the old callback not been deleted through the former site, the pass at
+        // the new site would have listed it as the connection's own and kept it
+        Connections.Registered after = await().atMost(Duration.ofSeconds(60)).until(() -> Connections.manageCallbacks(before.connectionId()),
+                        callbacks -> callbacks.size() == 1 && callbacks.get(0).path("id").asLong() != before.hookId()).stream()
+                .map(c -> new Connections.Registered(before.connectionId(), Vendor.CONNECTWISE_MANAGE, c.path("id").asLong(),
+                        c.path("url").asText())).findFirst().orElseThrow();
+        assertThat(after.token()).isNotEqualTo(before.token());
+        assertThat(connections.registration(before.connectionId())).hasValueSatisfying(r -> {
+            assertThat(r.state()).isEqualTo(Registrar.REGISTERED);
+            assertThat(r.detail()).contains("deleted webhook " + before.hookId() + " at the former location siteUrl " + formerSite);
+        });
+        assertThat(connections.endpoints(before.connectionId())).singleElement().satisfies(e ->
+                assertThat(e.location()).containsEntry("siteUrl", SharedInfra.sandboxAlias()));
+        assertThat(Deliveries.post(Deliveries.manageUrl(before.token()), Map.of("Content-Type", "application/json"),
+                "{}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -30,7 +30,8 @@ public class ConnectionRepository {
         }
     }
 
-    public record EndpointRow(byte[] tokenHash, String connectionId, String vendorWebhookId) {
+    /** An endpoint token and where its registration lives ({@code location} is empty when it follows the account). */
+    public record EndpointRow(byte[] tokenHash, String connectionId, String vendorWebhookId, Map<String, String> location) {
     }
 
     public record Registration(String state, String detail, Instant checkedAt) {
@@ -106,12 +107,14 @@ public class ConnectionRepository {
     public List<EndpointRow> endpoints(String connectionId) {
         return query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT token_hash, connection_id, vendor_webhook_id FROM webhook_endpoint WHERE connection_id = ?")) {
+                    "SELECT token_hash, connection_id, vendor_webhook_id, vendor_location FROM webhook_endpoint WHERE connection_id = ?")) {
                 select.setString(1, connectionId);
                 List<EndpointRow> rows = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new EndpointRow(rs.getBytes(1), rs.getString(2), rs.getString(3)));
+                        String location = rs.getString(4);
+                        rows.add(new EndpointRow(rs.getBytes(1), rs.getString(2), rs.getString(3),
+                                location == null ? Map.of() : settings(location)));
                     }
                 }
                 return rows;
@@ -133,9 +136,11 @@ public class ConnectionRepository {
         });
     }
 
-    public void addEndpoint(byte[] tokenHash, ConnectionRow owner) {
-        update("INSERT INTO webhook_endpoint (token_hash, connection_id, tenant, vendor, created_at) VALUES (?, ?, ?, ?, now())",
-                tokenHash, owner.id(), owner.tenant(), owner.vendor().wireName());
+    public void addEndpoint(byte[] tokenHash, ConnectionRow owner, Map<String, String> location) {
+        update("""
+                INSERT INTO webhook_endpoint (token_hash, connection_id, tenant, vendor, vendor_location, created_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, now())""",
+                tokenHash, owner.id(), owner.tenant(), owner.vendor().wireName(), location.isEmpty() ? null : json(location));
     }
 
     public void setVendorWebhookId(byte[] tokenHash, String vendorWebhookId) {

@@ -43,6 +43,12 @@ final class AutotaskWebhookRegistration implements VendorWebhooks {
         return "autotask";
     }
 
+    /** Webhooks belong to the Autotask database, which keeps them when Autotask moves it to another zone. */
+    @Override
+    public Map<String, String> location() {
+        return Map.of();
+    }
+
     @Override
     public List<Hook> list() {
         return client.queryAll(ENTITY, AutotaskQuery.all()).stream()

@@ -6,7 +6,9 @@ import io.switchboard.connectors.http.Json;
 import io.switchboard.connectors.manage.ManageClient;
 import io.switchboard.connectors.manage.ManageQuery;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ConnectWise Manage ticket callbacks of one API member: one owner-level ticket callback, self-suppressed so that the
@@ -18,15 +20,24 @@ final class ManageCallbackRegistration implements VendorWebhooks {
 
     private final ManageClient client;
     private final String connectionId;
+    private final Map<String, String> location = new LinkedHashMap<>();
 
-    ManageCallbackRegistration(ManageClient client, String connectionId) {
+    /** {@code client} signs in to {@code siteUrl} as {@code companyId}; callbacks belong to that site and company. */
+    ManageCallbackRegistration(ManageClient client, String connectionId, String siteUrl, String companyId) {
         this.client = client;
         this.connectionId = connectionId;
+        location.put("siteUrl", siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl);
+        location.put("companyId", companyId);
     }
 
     @Override
     public String pathSegment() {
         return "manage";
+    }
+
+    @Override
+    public Map<String, String> location() {
+        return location;
     }
 
     @Override

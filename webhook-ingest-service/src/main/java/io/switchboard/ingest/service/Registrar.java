@@ -25,11 +25,13 @@ import io.switchboard.ingest.persistence.ReconcileLeadership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,13 +39,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps each connection's webhook registered at its vendor: on connection events, on a deactivation notice, at start
- * and periodically. A pass lists the vendor's registrations, keeps (and repairs) the one posting to this connection's
- * current token, deletes ours that no live connection owns (removed connections, older registrations), and creates
- * one when none is left, within the vendor's cap. Work runs on one thread per instance; a PostgreSQL advisory lock per
+ * and periodically. A pass first removes what the connection registered at a location it has moved away from (another
+ * Manage site or company), then lists the vendor's registrations, keeps (and repairs) the one posting to this
+ * connection's current token, deletes ours that no live connection owns (removed connections, older registrations),
+ * and creates one when none is left, within the vendor's cap. Work runs on one thread per instance; a PostgreSQL advisory lock per
  * connection keeps instances from registering the same connection at once.
  */
 @ApplicationScoped
@@ -172,8 +176,8 @@ public class Registrar {
             return;
         }
         try {
-            VendorWebhooks vendor = vendorSide(connection, read);
-            Outcome outcome = connection.removed() ? sweep(vendor, connection) : reconcile(vendor, connection);
+            VendorWebhooks vendor = vendorSide(connection, read, Map.of());
+            Outcome outcome = connection.removed() ? sweep(vendor, connection) : reconcile(vendor, connection, read);
             connections.recordRegistration(connectionId, outcome.state(), outcome.detail());
         } catch (VendorApiException | VendorUnreachableException | CredentialsUnavailableException | ConnectionGoneException e) {
             connections.recordRegistration(connectionId, FAILED, e.getMessage());
@@ -182,14 +186,23 @@ public class Registrar {
     }
 
     private record Outcome(String state, String detail) {
+
+        Outcome and(String more) {
+            return more.isEmpty() ? this : new Outcome(state, detail + "; " + more);
+        }
     }
 
     /** The connection is live: keep its registration, remove strays, create one if none is left. */
-    private Outcome reconcile(VendorWebhooks vendor, ConnectionRow connection) {
+    private Outcome reconcile(VendorWebhooks vendor, ConnectionRow connection, ConnectionCredentials read) {
+        String formerLocations = removeAtFormerLocations(vendor.location(), connection, read);
+        return reconcileHere(vendor, connection).and(formerLocations);
+    }
+
+    private Outcome reconcileHere(VendorWebhooks vendor, ConnectionRow connection) {
         String prefix = prefix(vendor);
         List<VendorWebhooks.Hook> hooks = vendor.list();
         Set<String> current = new LinkedHashSet<>();
-        connections.endpoints(connection.id()).forEach(e -> current.add(HexFormat.of().formatHex(e.tokenHash())));
+        endpointsAt(connection.id(), vendor.location()).forEach(e -> current.add(HexFormat.of().formatHex(e.tokenHash())));
         VendorWebhooks.Hook kept = null;
         int remaining = hooks.size();
         for (VendorWebhooks.Hook hook : hooks) {
@@ -206,7 +219,8 @@ public class Registrar {
         }
         if (kept != null) {
             vendor.complete(kept);
-            dropEndpointsExcept(connection.id(), EndpointTokens.fromUrl(kept.url(), prefix).map(EndpointTokens::hash).orElse(null));
+            dropEndpointsExcept(connection.id(), vendor.location(),
+                    EndpointTokens.fromUrl(kept.url(), prefix).map(EndpointTokens::hash).orElse(null));
             return new Outcome(REGISTERED, "webhook " + kept.id());
         }
         if (vendor.atCapacity(remaining)) {
@@ -254,7 +268,7 @@ public class Registrar {
             credentials.storeWebhookSecret(connection.id(), secret);
             secrets.forget(connection.id());
         }
-        connections.addEndpoint(hash, connection);
+        connections.addEndpoint(hash, connection, vendor.location());
         directory.put(hash, new Endpoint(connection.tenant(), connection.id(), connection.vendor(), connection.setting("siteUrl")));
         VendorWebhooks.Hook created;
         try {
@@ -265,7 +279,7 @@ public class Registrar {
             throw e;
         }
         connections.setVendorWebhookId(hash, created.id());
-        dropEndpointsExcept(connection.id(), hash);
+        dropEndpointsExcept(connection.id(), vendor.location(), hash);
         // a failure from here on leaves the registration for the next pass to complete
         vendor.complete(created);
         LOG.infof("registered webhook %s at %s for connection %s (tenant %s)", created.id(), connection.vendor().wireName(),
@@ -273,14 +287,82 @@ public class Registrar {
         return created.id();
     }
 
-    /** Tokens of the connection other than {@code keep} post to registrations that no longer exist. */
-    private void dropEndpointsExcept(String connectionId, byte[] keep) {
-        for (EndpointRow row : connections.endpoints(connectionId)) {
+    /**
+     * Tokens of the connection at {@code location} other than {@code keep} post to registrations that no longer exist.
+     * Those at a former location wait for {@link #removeAtFormerLocations}.
+     */
+    private void dropEndpointsExcept(String connectionId, Map<String, String> location, byte[] keep) {
+        for (EndpointRow row : endpointsAt(connectionId, location)) {
             if (keep == null || !Arrays.equals(row.tokenHash(), keep)) {
                 connections.deleteEndpoint(row.tokenHash());
                 directory.remove(row.tokenHash());
             }
         }
+    }
+
+    /**
+     * Removes the registrations the connection left at locations it moved away from (its Manage site or company
+     * changed), with its current credentials. The vendor there being unreachable or busy keeps the endpoint for the
+     * next pass; a refusal (the keys or company are not valid there) cannot be retried, so the endpoint is dropped and
+     * the detail asks for removal by hand. Returns what the pass's detail should say about it, or "".
+     */
+    private String removeAtFormerLocations(Map<String, String> location, ConnectionRow connection, ConnectionCredentials read) {
+        List<String> said = new ArrayList<>();
+        for (EndpointRow row : connections.endpoints(connection.id())) {
+            if (sameLocation(row.location(), location)) {
+                continue;
+            }
+            String where = describe(row.location());
+            try {
+                VendorWebhooks former = vendorSide(connection, read, row.location());
+                String prefix = prefix(former);
+                for (VendorWebhooks.Hook hook : former.list()) {
+                    Optional<String> token = EndpointTokens.fromUrl(hook.url(), prefix);
+                    if (token.isPresent() && Arrays.equals(EndpointTokens.hash(token.get()), row.tokenHash())) {
+                        former.delete(hook);
+                        said.add("deleted webhook " + hook.id() + " at the former location " + where);
+                    }
+                }
+            } catch (VendorUnreachableException | VendorApiException e) {
+                if (!(e instanceof VendorApiException refused) || retryable(refused.kind())) {
+                    said.add("the webhook at the former location " + where + " is removed on a later pass: " + e.getMessage());
+                    continue;
+                }
+                LOG.warnf("connection %s (tenant %s): its webhook at the former location %s could not be removed: %s",
+                        connection.id(), connection.tenant(), where, e.getMessage());
+                said.add("the webhook at the former location " + where + " could not be removed (" + e.getMessage()
+                        + "): delete it there by hand");
+            }
+            connections.deleteEndpoint(row.tokenHash());
+            directory.remove(row.tokenHash());
+        }
+        return String.join("; ", said);
+    }
+
+    private List<EndpointRow> endpointsAt(String connectionId, Map<String, String> location) {
+        return connections.endpoints(connectionId).stream().filter(e -> sameLocation(e.location(), location)).toList();
+    }
+
+    /**
+     * Whether a recorded location is {@code current}: the same settings, compared as the vendors do (host names and
+     * company ids are case-insensitive). An endpoint recorded without a location is taken to be where the connection is.
+     */
+    static boolean sameLocation(Map<String, String> recorded, Map<String, String> current) {
+        if (recorded.isEmpty()) {
+            return true;
+        }
+        return recorded.keySet().equals(current.keySet())
+                && recorded.entrySet().stream().allMatch(e -> e.getValue().equalsIgnoreCase(current.get(e.getKey())));
+    }
+
+    private static boolean retryable(VendorApiException.Kind kind) {
+        return kind == VendorApiException.Kind.RATE_LIMITED || kind == VendorApiException.Kind.OTHER;
+    }
+
+    private static String describe(Map<String, String> location) {
+        List<String> parts = new ArrayList<>();
+        location.forEach((name, value) -> parts.add(name + " " + value));
+        return String.join(", ", parts);
     }
 
     private String prefix(VendorWebhooks vendor) {
@@ -289,7 +371,9 @@ public class Registrar {
         return base + "/webhooks/" + vendor.pathSegment() + "/";
     }
 
-    private VendorWebhooks vendorSide(ConnectionRow connection, ConnectionCredentials read) {
+    /** The connection's registrations where its settings point, or at {@code location} (settings that override them). */
+    private VendorWebhooks vendorSide(ConnectionRow connection, ConnectionCredentials read, Map<String, String> location) {
+        UnaryOperator<String> setting = name -> location.getOrDefault(name, read.setting(name));
         return switch (connection.vendor()) {
             case AUTOTASK -> {
                 AutotaskCredentials login = new AutotaskCredentials(read.setting("username"), read.secret("secret"),
@@ -307,8 +391,8 @@ public class Registrar {
                         config.registration().autotaskMaxWebhooks());
             }
             case CONNECTWISE_MANAGE -> new ManageCallbackRegistration(ManageClient.connect(http, new ManageCredentials(
-                    read.setting("siteUrl"), read.setting("companyId"), read.setting("publicKey"), read.secret("privateKey"),
-                    read.setting("clientId"))), connection.id());
+                    setting.apply("siteUrl"), setting.apply("companyId"), read.setting("publicKey"), read.secret("privateKey"),
+                    read.setting("clientId"))), connection.id(), setting.apply("siteUrl"), setting.apply("companyId"));
             default -> throw new IllegalStateException("no webhooks for " + connection.vendor());
         };
     }

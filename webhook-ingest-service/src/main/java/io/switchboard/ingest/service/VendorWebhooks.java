@@ -2,6 +2,7 @@ package io.switchboard.ingest.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /** The webhook registrations at one vendor account, as the registrar needs them. Calls block (vendor APIs). */
 interface VendorWebhooks {
@@ -12,6 +13,13 @@ interface VendorWebhooks {
 
     /** The vendor's path segment in our webhook URLs ({@code /webhooks/<segment>/<token>}). */
     String pathSegment();
+
+    /**
+     * The connection settings that locate these registrations at the vendor (a Manage site and company). When a
+     * connection's settings move it elsewhere, what it registered at the former location is removed there. Empty when
+     * registrations follow the account wherever the vendor serves it.
+     */
+    Map<String, String> location();
 
     List<Hook> list();
 

@@ -61,12 +61,26 @@ public final class Connections {
     }
 
     public static String createManage() {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("vendor", "connectwise-manage").put("displayName", "Sandbox Manage");
-        body.putObject("settings").put("siteUrl", Sandbox.env("MANAGE_SITE_URL")).put("companyId", Sandbox.env("MANAGE_COMPANY_ID"))
-                .put("publicKey", Sandbox.env("MANAGE_PUBLIC_KEY")).put("apiMemberIdentifier", "switchboard-api")
-                .put("clientId", Sandbox.env("MANAGE_CLIENT_ID"));
+        ObjectNode body = manageBody(Sandbox.env("MANAGE_SITE_URL"));
         body.putObject("secrets").put("privateKey", Sandbox.env("MANAGE_PRIVATE_KEY"));
         return create(body);
+    }
+
+    /** The admin points the Manage connection at another site (same keys), and the relay announces the update. */
+    public static void moveManage(String connectionId, String siteUrl) {
+        Http.ok(Http.json("PUT", SharedInfra.credentialService().url() + "/api/v1/connections/" + connectionId,
+                Tokens.user(ADMIN), manageBody(siteUrl).toString()));
+        Map<String, String> settings = publishedSettings(Vendor.CONNECTWISE_MANAGE);
+        settings.put("siteUrl", siteUrl);
+        announce(connectionId, Vendor.CONNECTWISE_MANAGE, IntegrationEvent.Action.UPDATED, settings);
+    }
+
+    private static ObjectNode manageBody(String siteUrl) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("vendor", "connectwise-manage").put("displayName", "Sandbox Manage");
+        body.putObject("settings").put("siteUrl", siteUrl).put("companyId", Sandbox.env("MANAGE_COMPANY_ID"))
+                .put("publicKey", Sandbox.env("MANAGE_PUBLIC_KEY")).put("apiMemberIdentifier", "switchboard-api")
+                .put("clientId", Sandbox.env("MANAGE_CLIENT_ID"));
+        return body;
     }
 
     /** The published (non-secret) settings, as credential-service puts them on the integration event. */
@@ -85,9 +99,12 @@ public final class Connections {
 
     /** Publishes the connection event the relay would, on the broker the service reads. */
     public static void announce(String connectionId, Vendor vendor, IntegrationEvent.Action action) {
+        announce(connectionId, vendor, action, action == IntegrationEvent.Action.REMOVED ? Map.of() : publishedSettings(vendor));
+    }
+
+    private static void announce(String connectionId, Vendor vendor, IntegrationEvent.Action action, Map<String, String> settings) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        IntegrationEvent payload = new IntegrationEvent(action, TENANT, connectionId, vendor, "Sandbox",
-                action == IntegrationEvent.Action.REMOVED ? Map.of() : publishedSettings(vendor), at);
+        IntegrationEvent payload = new IntegrationEvent(action, TENANT, connectionId, vendor, "Sandbox", settings, at);
         CloudEvent event = CloudEvent.of(EventTypes.INTEGRATION, EventSources.connection("credential-service", TENANT, connectionId),
                 connectionId, TENANT, EventIds.deterministic(TENANT, connectionId, action.name(), at.toString()), at, payload);
         TestKafka.send(IngestTestResource.bootstrapServers(), TopicCatalogue.INTEGRATIONS, EventKeys.connection(TENANT, connectionId),
@@ -131,8 +148,12 @@ public final class Connections {
     }
 
     public static Optional<JsonNode> manageCallback(String connectionId) {
+        return manageCallbacks(connectionId).stream().findFirst();
+    }
+
+    public static List<JsonNode> manageCallbacks(String connectionId) {
         return Sandbox.manage().listAll("system/callbacks", ManageQuery.all()).stream()
-                .filter(c -> c.path("description").asText().endsWith(connectionId)).findFirst();
+                .filter(c -> c.path("description").asText().endsWith(connectionId)).toList();
     }
 
     /** The webhook secret the service stored in credential-service, read as the service itself would. */
