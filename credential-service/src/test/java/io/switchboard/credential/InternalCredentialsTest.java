@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,8 @@ class InternalCredentialsTest {
                 .body("tenant", equalTo("demo-msp"))
                 .body("vendor", equalTo("autotask"))
                 .body("settings.username", equalTo(Api.demo("AUTOTASK_USERNAME")))
+                // not set by the admin: the zone the validation discovered, so services need not look it up again
+                .body("settings.zoneUrl", startsWith(Api.sandbox()))
                 .body("secrets.secret", equalTo(secret))
                 .body("secrets.integrationCode", equalTo(code))
                 .body("$", hasKey("webhookSecret"))

@@ -5,6 +5,7 @@ import static io.switchboard.credential.Api.CONNECTIONS;
 import static io.switchboard.credential.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,6 +99,44 @@ class OutboxEventTest {
         assertThat(OutboxEventEntity.<OutboxEventEntity>list("aggregateid", key))
                 .hasSize(3)
                 .allSatisfy(row -> assertThat(row.aggregatetype).isEqualTo(TopicCatalogue.INTEGRATIONS));
+    }
+
+    @Test
+    void anAutotaskConnectionIsAnnouncedWithTheZoneItsValidationDiscovered() {
+        // the admin leaves the zone out: validation looks it up from the user name
+        String id = Api.create(ADMIN, Api.autotask(Api.demo("AUTOTASK_SECRET"), Api.demo("AUTOTASK_INTEGRATION_CODE")));
+        String discovered = as(ADMIN).get(CONNECTIONS + "/" + id).then().statusCode(200)
+                .extract().path("validation.discovered.zoneUrl");
+
+        IntegrationEvent created = CloudEventCodec.fromBytesValidated(awaitRecords(EventKeys.connection("demo-msp", id), 1)
+                .get(0).value()).data(IntegrationEvent.class);
+
+        assertThat(discovered).startsWith(Api.sandbox());
+        assertThat(created.settings()).isEqualTo(Map.of("apiMemberId", Api.demo("AUTOTASK_API_RESOURCE_ID"),
+                "impersonationResourceId", Api.demo("AUTOTASK_IMPERSONATION_RESOURCE_ID"), "zoneUrl", discovered));
+    }
+
+    @Test
+    void aTestThatDiscoversTheZoneMovedAnnouncesTheConnectionUpdatedOnce() {
+        String id = Api.create(ADMIN, Api.autotask(Api.demo("AUTOTASK_SECRET"), Api.demo("AUTOTASK_INTEGRATION_CODE")));
+        String key = EventKeys.connection("demo-msp", id);
+        try {
+            SandboxVendors.moveAutotaskZone(SharedInfra.sandboxAlias());
+
+            as(ADMIN).post(CONNECTIONS + "/" + id + "/test").then().statusCode(200).body("validation.state", equalTo("connected"));
+            // nothing moved since: the second test announces nothing
+            as(ADMIN).post(CONNECTIONS + "/" + id + "/test").then().statusCode(200);
+        } finally {
+            SandboxVendors.reset();
+        }
+
+        List<IntegrationEvent> events = awaitRecords(key, 2).stream()
+                .map(r -> CloudEventCodec.fromBytesValidated(r.value()).data(IntegrationEvent.class)).toList();
+        assertThat(events).extracting(IntegrationEvent::action)
+                .containsExactly(IntegrationEvent.Action.CREATED, IntegrationEvent.Action.UPDATED);
+        assertThat(events.get(0).settings().get("zoneUrl")).startsWith(Api.sandbox());
+        assertThat(events.get(1).settings()).containsEntry("zoneUrl", SharedInfra.sandboxAlias() + "/ATServicesRest/");
+        assertThat(OutboxEventEntity.<OutboxEventEntity>list("aggregateid", key)).hasSize(2);
     }
 
     /**

@@ -6,9 +6,10 @@ import io.switchboard.testsupport.SharedInfra;
 import java.util.Map;
 
 /**
- * The vendor sandbox for validation: its origin (on a free port) is the one http/loopback origin the SSRF guard lets
+ * The vendor sandbox for validation: its origin (on a free port) is the http/loopback origin the SSRF guard lets
  * through, as the local platform configures it; Autotask's zone discovery points at it (and its answer points back
- * at it). A second allowed origin has nothing listening, for the unreachable case.
+ * at it). Also allowed: the sandbox under its other name, for a zone Autotask moved the database to, and an origin
+ * where nothing listens, for the unreachable case.
  */
 public class SandboxTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +20,7 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         String sandbox = SharedInfra.sandbox().url();
         return Map.of(
-                "switchboard.credentials.url-policy.allowed-origins", sandbox + "," + CLOSED_ORIGIN,
+                "switchboard.credentials.url-policy.allowed-origins", sandbox + "," + SharedInfra.sandboxAlias() + "," + CLOSED_ORIGIN,
                 "switchboard.credentials.validation.autotask-discovery-url", sandbox + "/atservicesrest/");
     }
 

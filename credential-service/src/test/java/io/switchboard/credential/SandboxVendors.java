@@ -43,7 +43,12 @@ final class SandboxVendors {
         send("PUT", "/_sandbox/permissions/" + set, json(permissions));
     }
 
-    /** Regenerates the sandbox's data and restores its permissions, limits and faults. */
+    /** Autotask moves the demo tenant's database to the zone at {@code origin}, until the next {@link #reset}. */
+    static void moveAutotaskZone(String origin) {
+        send("PUT", "/_sandbox/autotask/zone", JSON.createObjectNode().put("origin", origin).toString());
+    }
+
+    /** Regenerates the sandbox's data and restores its permissions, limits, faults and Autotask zone. */
     static void reset() {
         send("POST", "/_sandbox/reset", null);
     }

@@ -53,6 +53,23 @@ class AutotaskApiTest {
     }
 
     @Test
+    void aDatabaseMovedToAnotherZoneIsDiscoveredThereUntilAReset() {
+        given().contentType("application/json").body("{\"origin\":\"https://webservices15.example\"}").put("/_sandbox/autotask/zone")
+                .then().statusCode(200).body("origin", equalTo("https://webservices15.example"));
+        given().queryParam("user", "api.switchboard@sandbox.example").get("/atservicesrest/v1.0/zoneInformation").then().statusCode(200)
+                .body("url", equalTo("https://webservices15.example/ATServicesRest/"))
+                .body("webUrl", equalTo("https://webservices15.example/"));
+        for (String bad : List.of("{}", "{\"origin\":\"https://x.example/ATServicesRest/\"}", "{\"origin\":\"ftp://x.example\"}",
+                "{\"origin\":\"not a url\"}")) {
+            given().contentType("application/json").body(bad).put("/_sandbox/autotask/zone").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().post("/_sandbox/reset").then().statusCode(200);
+        given().queryParam("user", "api.switchboard@sandbox.example").get("/atservicesrest/v1.0/zoneInformation").then().statusCode(200)
+                .body("url", startsWith("http://localhost"));
+    }
+
+    @Test
     void unknownZoneUserGives500WithTheRealBody() {
         given().queryParam("user", "nobody@x.example").get("/atservicesrest/v1.0/ZoneInformation").then().statusCode(500)
                 .body(equalTo("{\"errors\":[\"Zone information could not be determined\"]}"));

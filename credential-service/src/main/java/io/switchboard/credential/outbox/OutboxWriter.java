@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * Writes the integration event of a connection change into the outbox, in the caller's transaction: the change and
  * its event commit together or not at all; outbox-relay publishes the row to {@code integrations.v1}. Only the
- * vendor's published (non-secret) settings go in, and the event is schema-checked before it is written.
+ * vendor's published (non-secret) settings in effect go in, and the event is schema-checked before it is written.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -33,7 +33,7 @@ public class OutboxWriter {
         String connectionId = connection.id.toString();
         Vendor vendor = Vendor.fromWireName(connection.vendor);
         IntegrationEvent payload = new IntegrationEvent(action, connection.tenant, connectionId, vendor,
-                connection.displayName, VendorFields.published(vendor, connection.settings), at);
+                connection.displayName, VendorFields.published(vendor, connection.settings, connection.validationReport), at);
         // deterministic: a replay of this row by the relay carries the same id, so consumers can drop it
         String eventId = EventIds.deterministic(connection.tenant, connectionId, action.name(), at.toString());
         CloudEvent event = EventSchemas.requireValid(CloudEvent.of(EventTypes.INTEGRATION,

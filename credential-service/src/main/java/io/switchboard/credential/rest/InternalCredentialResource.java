@@ -1,9 +1,11 @@
 package io.switchboard.credential.rest;
 
+import io.switchboard.contracts.Vendor;
 import io.switchboard.credential.persistence.ConnectionEntity;
 import io.switchboard.credential.security.Caller;
 import io.switchboard.credential.service.CredentialReadService;
 import io.switchboard.credential.service.CredentialReadService.Credentials;
+import io.switchboard.credential.service.VendorFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,8 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InternalCredentialResource {
 
     /**
-     * The decrypted connection; {@code webhookSecret} is null until webhook-ingest-service stored one. {@code removed}
-     * and {@code removedAt} came later: clients that ignore them keep working.
+     * The decrypted connection, its settings as in effect (a discovered Autotask zone included); {@code webhookSecret}
+     * is null until webhook-ingest-service stored one. {@code removed} and {@code removedAt} came later: clients that
+     * ignore them keep working.
      */
     public record CredentialsView(UUID id, String tenant, String vendor, Map<String, String> settings,
                                   Map<String, String> secrets,
@@ -48,8 +51,9 @@ public class InternalCredentialResource {
 
         static CredentialsView of(Credentials read) {
             ConnectionEntity connection = read.connection();
-            return new CredentialsView(connection.id, connection.tenant, connection.vendor, connection.settings,
-                    read.secrets(), read.webhookSecret(), connection.removedAt != null, connection.removedAt);
+            Map<String, String> settings = VendorFields.effective(Vendor.fromWireName(connection.vendor), connection.settings,
+                    connection.validationReport);
+            return new CredentialsView(connection.id, connection.tenant, connection.vendor, settings, read.secrets(), read.webhookSecret(), connection.removedAt != null, connection.removedAt);
         }
     }
 

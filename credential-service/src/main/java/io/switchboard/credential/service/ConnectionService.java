@@ -105,13 +105,23 @@ public class ConnectionService {
         outbox.connectionChanged(connection, IntegrationEvent.Action.REMOVED, now);
     }
 
-    /** Re-validates a saved connection against the vendor and stores the report. */
+    /**
+     * Re-validates a saved connection against the vendor and stores the report. When a successful check discovers
+     * something else that other services act on (Autotask moved the tenant's database to another zone), the
+     * connection is announced as updated.
+     */
     public ConnectionEntity test(String tenant, UUID id) {
         ConnectionEntity before = get(tenant, id);
-        ValidationReport report = validators.get(Vendor.fromWireName(before.vendor)).validate(before.settings, secrets(before));
+        Vendor vendor = Vendor.fromWireName(before.vendor);
+        Map<String, String> announced = VendorFields.published(vendor, before.settings, before.validationReport);
+        ValidationReport report = validators.get(vendor).validate(before.settings, secrets(before));
         return QuarkusTransaction.requiringNew().call(() -> {
             ConnectionEntity connection = unchangedSince(before);
             record(connection, report);
+            if (report.state() == ValidationReport.State.CONNECTED
+                    && !VendorFields.published(vendor, connection.settings, report).equals(announced)) {
+                outbox.connectionChanged(connection, IntegrationEvent.Action.UPDATED, now());
+            }
             return connection;
         });
     }

@@ -1,6 +1,7 @@
 package io.switchboard.credential.service;
 
 import io.switchboard.contracts.Vendor;
+import io.switchboard.credential.validation.ValidationReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,9 @@ public final class VendorFields {
                     // the authenticator's "manual entry code", for users without the integrator flag
                     new Field("totpSecret", FieldKind.SECRET, false, SECRET_MAX, false)));
 
+    /** Settings the admin may leave out because validation discovers them: Autotask's zone, from the user name. */
+    private static final Map<Vendor, List<String>> DISCOVERABLE = Map.of(Vendor.AUTOTASK, List.of("zoneUrl"));
+
     private VendorFields() {
     }
 
@@ -55,13 +59,29 @@ public final class VendorFields {
         return FIELDS.get(vendor);
     }
 
-    /** The settings other services may see, for the integration event. */
-    public static Map<String, String> published(Vendor vendor, Map<String, String> settings) {
+    /**
+     * The settings in effect: those the admin set, and for a discoverable one left out, what the connection's last
+     * validation discovered. Other services act on these, so they need not repeat the discovery.
+     */
+    public static Map<String, String> effective(Vendor vendor, Map<String, String> settings, ValidationReport report) {
+        Map<String, String> effective = new LinkedHashMap<>(settings);
+        Map<String, Object> discovered = report == null || report.discovered() == null ? Map.of() : report.discovered();
+        for (String name : DISCOVERABLE.getOrDefault(vendor, List.of())) {
+            if (effective.get(name) == null && discovered.get(name) instanceof String value) {
+                effective.put(name, value);
+            }
+        }
+        return effective;
+    }
+
+    /** The settings other services may see, for the integration event: the published ones in effect. */
+    public static Map<String, String> published(Vendor vendor, Map<String, String> settings, ValidationReport report) {
+        Map<String, String> effective = effective(vendor, settings, report);
         Map<String, String> published = new LinkedHashMap<>();
         of(vendor).values().stream()
                 .filter(Field::published)
-                .filter(f -> settings.get(f.name()) != null)
-                .forEach(f -> published.put(f.name(), settings.get(f.name())));
+                .filter(f -> effective.get(f.name()) != null)
+                .forEach(f -> published.put(f.name(), effective.get(f.name())));
         return published;
     }
 

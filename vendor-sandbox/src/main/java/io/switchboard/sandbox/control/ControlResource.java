@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.sandbox.autotask.service.AutotaskException;
 import io.switchboard.sandbox.autotask.service.AutotaskLimits;
 import io.switchboard.sandbox.autotask.service.AutotaskService;
+import io.switchboard.sandbox.autotask.service.AutotaskZone;
 import io.switchboard.sandbox.config.SandboxConfig;
 import io.switchboard.sandbox.data.Json;
 import io.switchboard.sandbox.delivery.WebhookSender;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,10 +46,12 @@ public class ControlResource {
     private final WebhookSender sender;
     private final TlsListener tls;
     private final Permissions permissions;
+    private final AutotaskZone zone;
 
     public ControlResource(SandboxConfig config, Sandbox sandbox, WriteLog writeLog, Faults faults, AutotaskLimits limits,
                            AutotaskService autotask, ManageService manage, WebhookSender sender, TlsListener tls,
-                           Permissions permissions) {
+                           Permissions permissions, AutotaskZone zone) {
+        this.zone = zone;
         this.tls = tls;
         this.permissions = permissions;
         this.config = config;
@@ -210,6 +215,35 @@ public class ControlResource {
         limits.configure(l.hourlyThreshold(), l.threadLimit(), l.latencyBands(), l.maxWebhooks());
         return Map.of("hourlyThreshold", limits.hourlyThreshold(), "threadLimit", limits.threadLimit(), "used", limits.used(),
                 "maxWebhooks", limits.maxWebhooks());
+    }
+
+    public record Zone(String origin) {
+    }
+
+    /** Autotask moves the demo tenant's database: zone discovery answers {@code origin} from now until a reset. */
+    @PUT
+    @Path("/autotask/zone")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Zone moveZone(Zone moved) {
+        if (moved == null || !isOrigin(moved.origin())) {
+            throw new ProblemException(400, "origin must be scheme, host and port only, e.g. http://localhost:8080");
+        }
+        zone.moveTo(moved.origin());
+        return moved;
+    }
+
+    private static boolean isOrigin(String value) {
+        if (value == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            return Set.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.switchboard.sandbox.control;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.sandbox.autotask.service.AutotaskLimits;
 import io.switchboard.sandbox.autotask.service.AutotaskService;
+import io.switchboard.sandbox.autotask.service.AutotaskZone;
 import io.switchboard.sandbox.config.SandboxConfig;
 import io.switchboard.sandbox.data.SeedFacts;
 import io.switchboard.sandbox.delivery.WebhookSender;
@@ -26,10 +27,12 @@ public class Sandbox {
     private final WriteLog writeLog;
     private final WebhookSender sender;
     private final Permissions permissions;
+    private final AutotaskZone zone;
 
     public Sandbox(SandboxConfig config, AutotaskService autotask, AutotaskLimits limits, ManageService manage,
                    AutomateService automate, Faults faults, WriteLog writeLog, WebhookSender sender,
-                   Permissions permissions) {
+                   Permissions permissions, AutotaskZone zone) {
+        this.zone = zone;
         this.permissions = permissions;
         this.config = config;
         this.autotask = autotask;
@@ -45,7 +48,7 @@ public class Sandbox {
         reset(null, null);
     }
 
-    /** Regenerates every vendor's data and clears webhooks, faults, limits, tokens and the write log. */
+    /** Regenerates every vendor's data and clears webhooks, faults, limits, a moved zone, tokens and the write log. */
     public synchronized Map<String, Object> reset(Long seed, String scale) {
         long t0 = System.nanoTime();
         SeedFacts.Scale s = SeedFacts.Scale.of(scale != null ? scale : config.scale());
@@ -55,6 +58,7 @@ public class Sandbox {
         writeLog.clear();
         sender.reset();
         limits.reset();
+        zone.reset();
         // the three vendors share only the immutable facts, so they are generated side by side
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {

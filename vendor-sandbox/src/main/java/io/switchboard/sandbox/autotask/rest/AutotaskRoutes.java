@@ -9,6 +9,7 @@ import io.switchboard.sandbox.autotask.service.AutotaskLimits;
 import io.switchboard.sandbox.autotask.service.AutotaskSchema.Entity;
 import io.switchboard.sandbox.autotask.service.AutotaskService;
 import io.switchboard.sandbox.autotask.service.AutotaskService.Caller;
+import io.switchboard.sandbox.autotask.service.AutotaskZone;
 import io.switchboard.sandbox.config.SandboxConfig;
 import io.switchboard.sandbox.control.Fault;
 import io.switchboard.sandbox.control.Faults;
@@ -36,12 +37,14 @@ public class AutotaskRoutes {
     private final AutotaskLimits limits;
     private final Faults faults;
     private final SandboxConfig config;
+    private final AutotaskZone zone;
 
-    public AutotaskRoutes(AutotaskService service, AutotaskLimits limits, Faults faults, SandboxConfig config) {
+    public AutotaskRoutes(AutotaskService service, AutotaskLimits limits, Faults faults, SandboxConfig config, AutotaskZone zone) {
         this.service = service;
         this.limits = limits;
         this.faults = faults;
         this.config = config;
+        this.zone = zone;
     }
 
     void register(@Observes Router router) {
@@ -66,7 +69,7 @@ public class AutotaskRoutes {
             return;
         }
         if (seg.length == 2 && seg[1].equalsIgnoreCase("zoneInformation")) {
-            zone(ctx);
+            zoneInformation(ctx);
             return;
         }
         String code = ctx.request().getHeader("ApiIntegrationCode");
@@ -114,13 +117,13 @@ public class AutotaskRoutes {
                 () -> dispatch(ctx, seg, caller));
     }
 
-    private void zone(RoutingContext ctx) {
+    private void zoneInformation(RoutingContext ctx) {
         String user = ctx.request().getParam("user");
         if (user == null || !user.equalsIgnoreCase(config.autotask().username())) {
             errors(ctx, 500, "Zone information could not be determined");
             return;
         }
-        String origin = Http.origin(ctx);
+        String origin = zone.movedTo().orElse(Http.origin(ctx));
         Http.json(ctx, 200, Json.obj().put("zoneName", config.autotask().zoneName())
                 .put("url", origin + "/ATServicesRest/").put("webUrl", origin + "/").put("ci", config.autotask().ci()));
     }
