@@ -47,8 +47,8 @@ import org.jboss.logging.Logger;
  * and periodically. A pass first removes what the connection registered at a location it has moved away from (another
  * Manage site or company), then lists the vendor's registrations, keeps (and repairs) the one posting to this
  * connection's current token, deletes ours that no live connection owns (removed connections, older registrations),
- * and creates one when none is left, within the vendor's cap. Work runs on one thread per instance; a PostgreSQL advisory lock per
- * connection keeps instances from registering the same connection at once.
+ * and creates one when none is left, within the vendor's cap. Work runs on one thread per instance; a PostgreSQL
+ * advisory lock per connection keeps instances from registering the same connection at once.
  */
 @ApplicationScoped
 public class Registrar {
@@ -324,7 +324,8 @@ public class Registrar {
                     }
                 }
             } catch (VendorUnreachableException | VendorApiException e) {
-                if (!(e instanceof VendorApiException refused) || retryable(refused.kind())) {
+                boolean lasting = e instanceof VendorApiException refused && !retryable(refused.kind());
+                if (!lasting) {
                     said.add("the webhook at the former location " + where + " is removed on a later pass: " + e.getMessage());
                     continue;
                 }
