@@ -53,7 +53,8 @@ public class InternalCredentialResource {
             ConnectionEntity connection = read.connection();
             Map<String, String> settings = VendorFields.effective(Vendor.fromWireName(connection.vendor), connection.settings,
                     connection.validationReport);
-            return new CredentialsView(connection.id, connection.tenant, connection.vendor, settings, read.secrets(), read.webhookSecret(), connection.removedAt != null, connection.removedAt);
+            return new CredentialsView(connection.id, connection.tenant, connection.vendor, settings, read.secrets(),
+                    read.webhookSecret(), connection.removedAt != null, connection.removedAt);
         }
     }
 
