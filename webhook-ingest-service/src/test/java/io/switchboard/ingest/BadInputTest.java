@@ -153,6 +153,28 @@ class BadInputTest {
                 .filter(b -> b.length() == MIB).findFirst(), java.util.Optional::isPresent)).hasValue(new String(body, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A webhook refused before its body is read is answered while the client is still sending. The answer must reach
+     * the client every time, on one pooled client as vendors use: closing a connection with unread bytes resets it,
+     * and a client that reuses a connection the service is about to close gets no answer at all.
+     */
+    @Order(4)
+    @Test
+    void everyRefusalBeforeTheBodyIsReadReachesTheClient() {
+        String at = Deliveries.autotaskUrl(autotask.token());
+        byte[] valid = padded(64 * 1024);
+        byte[] declared = padded(MIB + 1);
+        byte[] chunked = padded(2 * MIB);
+        for (int i = 0; i < 100; i++) {
+            assertThat(Deliveries.post(Deliveries.autotaskUrl(EndpointTokens.generate()),
+                    Deliveries.autotaskHeaders(valid, secret), valid).statusCode()).as("unknown token, attempt %d", i).isEqualTo(404);
+            assertThat(Deliveries.post(at, Deliveries.autotaskHeaders(declared, secret), declared).statusCode())
+                    .as("declared length, attempt %d", i).isEqualTo(413);
+            assertThat(Deliveries.postChunked(at, Deliveries.autotaskHeaders(chunked, secret), chunked).statusCode())
+                    .as("chunked, attempt %d", i).isEqualTo(413);
+        }
+    }
+
     static Stream<Case> corpus() {
         List<Case> cases = new ArrayList<>();
         String at = Deliveries.autotaskUrl(autotask.token());

@@ -17,8 +17,10 @@ import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -58,6 +60,9 @@ public class WebhookRoutes {
     private static final String RECEIVED = "switchboard.received";
     private static final String HANDLER = "switchboard.handler";
     private static final String DEADLINE = "switchboard.deadline";
+    /** How much of a refused body is read and dropped before the connection is closed anyway: bodies, and time. */
+    private static final int DRAIN_BODIES = 4;
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
     private final EndpointDirectory directory;
     private final AutotaskIngest autotask;
@@ -213,6 +218,11 @@ public class WebhookRoutes {
                 : outcome instanceof Rejection rejection ? Reply.of(rejection, config.http().retryAfterSeconds())
                 : unexpected((Throwable) outcome);
         record(ctx, vendor, endpoint, reply.outcome());
+        boolean bodyUnread = !ctx.request().isEnded();
+        if (bodyUnread) {
+            // the connection closes once the rest of the body is dropped: the client must not send another request on it
+            ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         reply.headers().forEach((name, value) -> ctx.response().putHeader(name, value));
         ctx.response().setStatusCode(reply.status());
         if (reply.body() == null) {
@@ -220,10 +230,34 @@ public class WebhookRoutes {
         } else {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, reply.contentType()).end(Buffer.buffer(reply.body()));
         }
-        if (!ctx.request().isEnded()) {
-            // refused before the body was read: do not read the rest of a (possibly huge) body
-            ctx.request().connection().close();
+        if (bodyUnread) {
+            drainThenClose(ctx);
         }
+    }
+
+    /**
+     * Answered before the whole body arrived, so the client is still sending it. Closing at once would leave unread
+     * bytes, which makes the kernel reset the connection, and a reset can destroy the answer before the client reads
+     * it. So the rest is read and dropped, up to a bound in bytes and time, and the connection closed after that.
+     */
+    private void drainThenClose(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpConnection connection = request.connection();
+        long[] budget = {DRAIN_BODIES * (long) config.http().maxBodyBytes()};
+        long timer = ctx.vertx().setTimer(DRAIN_TIME.toMillis(), id -> connection.close());
+        Runnable close = () -> {
+            ctx.vertx().cancelTimer(timer);
+            connection.close();
+        };
+        request.handler(chunk -> {
+            budget[0] -= chunk.length();
+            if (budget[0] < 0) {
+                close.run();
+            }
+        });
+        request.endHandler(end -> close.run());
+        request.exceptionHandler(error -> close.run());
+        request.resume();
     }
 
     private Reply unexpected(Throwable error) {
