@@ -168,6 +168,30 @@ class RegistrationTest {
     }
 
     @Test
+    void aCallbackLeftAtTheFormerSiteIsDeletedThereWhenTheConnectionIsRemovedBeforeThatSiteAnswered() {
+        Connections.Registered before = manage();
+        created.remove(before);
+        String formerSite = Sandbox.env("MANAGE_SITE_URL");
+        // callbacks answer 500 at both sites (one sandbox): the move's pass can delete nothing at the former site
+        Sandbox.fault("manage", "system/callbacks", "{\"rate500\": 100}");
+        Connections.moveManage(before.connectionId(), SharedInfra.sandboxAlias());
+        await().atMost(Duration.ofSeconds(60)).until(() -> connections.registration(before.connectionId())
+                .filter(r -> Registrar.FAILED.equals(r.state())).isPresent());
+
+        Connections.remove(before.connectionId(), Vendor.CONNECTWISE_MANAGE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Deliveries.post(Deliveries.manageUrl(before.token()),
+                Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8)).statusCode() == 404);
+        Sandbox.clearFaults();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Connections.manageCallbacks(before.connectionId()).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> connections.endpoints(before.connectionId()).isEmpty());
+        assertThat(connections.registration(before.connectionId())).hasValueSatisfying(r -> {
+            assertThat(r.state()).isEqualTo(Registrar.REMOVED);
+            assertThat(r.detail()).contains("deleted webhook " + before.hookId() + " at the former location siteUrl " + formerSite);
+        });
+    }
+
+    @Test
     void aRemovedConnectionIsRefusedAtOnceAndItsWebhookSweptThroughAnotherConnectionOfTheAccount() {
         Connections.Registered removed = autotask();
         Connections.Registered sibling = autotask();

@@ -48,12 +48,12 @@ public class ConnectionRepository {
 
     /**
      * Applies a connection event unless a newer one was applied already (the compacted topic may replay older
-     * ones). A removal also revokes the connection's endpoint tokens. Returns whether anything changed.
+     * ones). A removal revokes the connection's endpoint tokens at once (only live connections' tokens resolve); their
+     * rows stay until the registrar has deleted the registrations they name. Returns whether anything changed.
      */
     public boolean apply(IntegrationEvent event) {
         boolean removed = event.action() == IntegrationEvent.Action.REMOVED;
-        return inTransaction(connection -> {
-            boolean applied;
+        return query(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO connection (id, tenant, vendor, settings, removed, event_time) VALUES (?, ?, ?, ?::jsonb, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET settings = EXCLUDED.settings, removed = EXCLUDED.removed,
@@ -65,26 +65,14 @@ public class ConnectionRepository {
                 upsert.setString(4, json(event.settings()));
                 upsert.setBoolean(5, removed);
                 upsert.setTimestamp(6, Timestamp.from(event.occurredAt()));
-                applied = upsert.executeUpdate() == 1;
+                return upsert.executeUpdate() == 1;
             }
-            if (applied && removed) {
-                deleteEndpoints(connection, event.connectionId());
-            }
-            return applied;
         });
     }
 
     /** A tombstone on integrations.v1: the connection is gone, whatever its last event said. */
     public void markRemoved(String connectionId) {
-        inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE connection SET removed = true, event_time = greatest(event_time, now()) WHERE id = ?")) {
-                update.setString(1, connectionId);
-                update.executeUpdate();
-            }
-            deleteEndpoints(connection, connectionId);
-            return null;
-        });
+        update("UPDATE connection SET removed = true, event_time = greatest(event_time, now()) WHERE id = ?", connectionId);
     }
 
     public Optional<ConnectionRow> find(String connectionId) {
@@ -92,12 +80,14 @@ public class ConnectionRepository {
         return rows.stream().findFirst();
     }
 
-    /** Connections not removed, of the given vendors. */
-    public List<ConnectionRow> active(List<Vendor> vendors) {
+    /** Connections of the given vendors to reconcile: live ones, and removed ones with registrations left to delete. */
+    public List<ConnectionRow> toReconcile(List<Vendor> vendors) {
         String[] names = vendors.stream().map(Vendor::wireName).toArray(String[]::new);
         return query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, tenant, vendor, settings, removed FROM connection WHERE NOT removed AND vendor = ANY (?) ORDER BY id")) {
+                    """
+                    SELECT id, tenant, vendor, settings, removed FROM connection c WHERE vendor = ANY (?)
+                    AND (NOT removed OR EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.connection_id = c.id)) ORDER BY id""")) {
                 select.setArray(1, connection.createArrayOf("text", names));
                 return readConnections(select);
             }
@@ -151,6 +141,11 @@ public class ConnectionRepository {
         update("DELETE FROM webhook_endpoint WHERE token_hash = ?", tokenHash);
     }
 
+    /** Forgets every endpoint of the connection. */
+    public void deleteEndpoints(String connectionId) {
+        update("DELETE FROM webhook_endpoint WHERE connection_id = ?", connectionId);
+    }
+
     public void recordRegistration(String connectionId, String state, String detail) {
         update("UPDATE connection SET registration_state = ?, registration_detail = ?, registration_checked = now() WHERE id = ?",
                 state, detail, connectionId);
@@ -195,13 +190,6 @@ public class ConnectionRepository {
         }
     }
 
-    private static void deleteEndpoints(Connection connection, String connectionId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM webhook_endpoint WHERE connection_id = ?")) {
-            delete.setString(1, connectionId);
-            delete.executeUpdate();
-        }
-    }
-
     private List<ConnectionRow> connections(String sql, String parameter) {
         return query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -243,22 +231,6 @@ public class ConnectionRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("database: " + e.getMessage(), e);
         }
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        return query(connection -> {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        });
     }
 
     private static String json(Map<String, String> settings) {

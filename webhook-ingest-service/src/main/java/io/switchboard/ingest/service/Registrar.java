@@ -47,8 +47,9 @@ import org.jboss.logging.Logger;
  * and periodically. A pass first removes what the connection registered at a location it has moved away from (another
  * Manage site or company), then lists the vendor's registrations, keeps (and repairs) the one posting to this
  * connection's current token, deletes ours that no live connection owns (removed connections, older registrations),
- * and creates one when none is left, within the vendor's cap. Work runs on one thread per instance; a PostgreSQL
- * advisory lock per connection keeps instances from registering the same connection at once.
+ * and creates one when none is left, within the vendor's cap. A removed connection is swept, at its former locations
+ * too, until no endpoint of it is left. Work runs on one thread per instance; a PostgreSQL advisory lock per connection
+ * keeps instances from registering the same connection at once.
  */
 @ApplicationScoped
 public class Registrar {
@@ -124,13 +125,13 @@ public class Registrar {
         schedule(connectionId);
     }
 
-    /** Schedules a pass for every live connection, when this instance leads the reconciliation. */
+    /** Schedules a pass for every connection to reconcile, when this instance leads the reconciliation. */
     public void reconcileAll() {
         if (!leadership.lead()) {
             return; // another instance reconciles; connection events still reach every instance
         }
         try {
-            connections.active(VENDORS).forEach(c -> schedule(c.id()));
+            connections.toReconcile(VENDORS).forEach(c -> schedule(c.id()));
         } catch (RuntimeException e) {
             LOG.warnf("reconciliation could not list connections: %s", e.getMessage());
         }
@@ -169,6 +170,9 @@ public class Registrar {
         } catch (ConnectionGoneException e) {
             // past credential-service's grace period a removed connection's credentials are gone: its webhooks can
             // then only be swept through another connection to the same vendor account, or stop on the 404s they get
+            if (connection.removed()) {
+                connections.deleteEndpoints(connectionId);
+            }
             connections.recordRegistration(connectionId, connection.removed() ? REMOVED : CREDENTIALS_MISSING, e.getMessage());
             return;
         } catch (CredentialsUnavailableException e) {
@@ -177,7 +181,7 @@ public class Registrar {
         }
         try {
             VendorWebhooks vendor = vendorSide(connection, read, Map.of());
-            Outcome outcome = connection.removed() ? sweep(vendor, connection) : reconcile(vendor, connection, read);
+            Outcome outcome = connection.removed() ? sweep(vendor, connection, read) : reconcile(vendor, connection, read);
             connections.recordRegistration(connectionId, outcome.state(), outcome.detail());
         } catch (VendorApiException | VendorUnreachableException | CredentialsUnavailableException | ConnectionGoneException e) {
             connections.recordRegistration(connectionId, FAILED, e.getMessage());
@@ -231,8 +235,12 @@ public class Registrar {
         return new Outcome(REGISTERED, "webhook " + register(vendor, connection, prefix));
     }
 
-    /** The connection was removed but its credentials are still readable: delete its registrations. */
-    private Outcome sweep(VendorWebhooks vendor, ConnectionRow connection) {
+    /**
+     * The connection was removed but its credentials are still readable: delete its registrations, those at former
+     * locations included. Its endpoints go with them; one whose former location is unreachable stays for the next pass.
+     */
+    private Outcome sweep(VendorWebhooks vendor, ConnectionRow connection, ConnectionCredentials read) {
+        String formerLocations = removeAtFormerLocations(vendor.location(), connection, read);
         String prefix = prefix(vendor);
         int deleted = 0;
         for (VendorWebhooks.Hook hook : vendor.list()) {
@@ -241,7 +249,8 @@ public class Registrar {
                 deleted++;
             }
         }
-        return new Outcome(REMOVED, "deleted " + deleted + " webhook(s) of ours at the vendor");
+        dropEndpointsExcept(connection.id(), vendor.location(), null);
+        return new Outcome(REMOVED, "deleted " + deleted + " webhook(s) of ours at the vendor").and(formerLocations);
     }
 
     /** Deletes a registration of ours that no live connection owns, or that is an older one of {@code connection}. */

@@ -126,7 +126,12 @@ public final class Sandbox {
 
     /** Outgoing webhooks of {@code vendor}: every delivery sent twice, or as configured. */
     public static void webhookFault(String vendor, String faultJson) {
-        Http.ok(Http.json("PUT", url() + "/_sandbox/faults/" + vendor + "/webhooks", null, faultJson));
+        fault(vendor, "webhooks", faultJson);
+    }
+
+    /** Calls of {@code vendor}'s API under {@code endpoint} (its first two path segments) fail as configured. */
+    public static void fault(String vendor, String endpoint, String faultJson) {
+        Http.ok(Http.json("PUT", url() + "/_sandbox/faults/" + vendor + "/" + endpoint, null, faultJson));
     }
 
     public static void clearFaults() {
