@@ -157,10 +157,17 @@ class RegistrationTest {
                 .map(c -> new Connections.Registered(before.connectionId(), Vendor.CONNECTWISE_MANAGE, c.path("id").asLong(),
                         c.path("url").asText())).findFirst().orElseThrow();
         assertThat(after.token()).isNotEqualTo(before.token());
-        assertThat(connections.registration(before.connectionId())).hasValueSatisfying(r -> {
-            assertThat(r.state()).isEqualTo(Registrar.REGISTERED);
-            assertThat(r.detail()).contains("deleted webhook " + before.hookId() + " at the former location siteUrl " + formerSite);
-        });
+        // the pass records its outcome after creating the new callback; later passes that only confirm it keep that
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(connections.registration(before.connectionId()))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.state()).isEqualTo(Registrar.REGISTERED);
+                    assertThat(r.detail()).startsWith("webhook " + after.hookId() + "; ")
+                            .contains("deleted webhook " + before.hookId() + " at the former location siteUrl " + formerSite);
+                }));
+        ConnectionRepository.Registration moved = connections.registration(before.connectionId()).orElseThrow();
+        ConnectionRepository.Registration confirmed = await().atMost(Duration.ofSeconds(30)).until(() -> connections.registration(
+                before.connectionId()).orElseThrow(), r -> r.checkedAt().isAfter(moved.checkedAt()));
+        assertThat(confirmed.detail()).isEqualTo(moved.detail());
         assertThat(connections.endpoints(before.connectionId())).singleElement().satisfies(e ->
                 assertThat(e.location()).containsEntry("siteUrl", SharedInfra.sandboxAlias()));
         assertThat(Deliveries.post(Deliveries.manageUrl(before.token()), Map.of("Content-Type", "application/json"),
@@ -237,8 +244,9 @@ class RegistrationTest {
         Connections.announce(id, Vendor.AUTOTASK, IntegrationEvent.Action.CREATED);
         created.add(new Connections.Registered(id, Vendor.AUTOTASK, 0, null));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> connections.registration(id)
-                .map(r -> Registrar.CAP_REACHED.equals(r.state())).orElse(false));
+        // asserted rather than polled for true, so that a timeout reports the state the connection was left in
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(connections.registration(id))
+                .hasValueSatisfying(r -> assertThat(r.state()).as(r.detail()).isEqualTo(Registrar.CAP_REACHED)));
         assertThat(Connections.autotaskHooks()).hasSize(5);
 
         client.delete("TicketWebhooks", others.get(0));

@@ -151,6 +151,19 @@ public class ConnectionRepository {
                 state, detail, connectionId);
     }
 
+    /**
+     * Records a pass that only confirmed the registration: a detail that already starts with what it would say (it
+     * also tells what the pass that made the registration did, such as a deletion at a former location) is kept, so a
+     * periodic check does not erase it within seconds.
+     */
+    public void confirmRegistration(String connectionId, String state, String detail) {
+        update("""
+                UPDATE connection SET registration_state = ?, registration_checked = now(),
+                registration_detail = CASE WHEN registration_state = ? AND (registration_detail = ? OR starts_with(registration_detail, ?))
+                THEN registration_detail ELSE ? END WHERE id = ?""",
+                state, state, detail, detail + "; ", detail, connectionId);
+    }
+
     public Optional<Registration> registration(String connectionId) {
         return query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(

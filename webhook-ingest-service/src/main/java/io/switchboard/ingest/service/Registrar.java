@@ -182,14 +182,23 @@ public class Registrar {
         try {
             VendorWebhooks vendor = vendorSide(connection, read, Map.of());
             Outcome outcome = connection.removed() ? sweep(vendor, connection, read) : reconcile(vendor, connection, read);
-            connections.recordRegistration(connectionId, outcome.state(), outcome.detail());
+            if (outcome.confirmed()) {
+                connections.confirmRegistration(connectionId, outcome.state(), outcome.detail());
+            } else {
+                connections.recordRegistration(connectionId, outcome.state(), outcome.detail());
+            }
         } catch (VendorApiException | VendorUnreachableException | CredentialsUnavailableException | ConnectionGoneException e) {
             connections.recordRegistration(connectionId, FAILED, e.getMessage());
             LOG.warnf("registration of connection %s (tenant %s) failed: %s", connectionId, connection.tenant(), e.getMessage());
         }
     }
 
-    private record Outcome(String state, String detail) {
+    /** What a pass leaves recorded; {@code confirmed} when it found the registration in place and changed nothing. */
+    private record Outcome(String state, String detail, boolean confirmed) {
+
+        Outcome(String state, String detail) {
+            this(state, detail, false);
+        }
 
         Outcome and(String more) {
             return more.isEmpty() ? this : new Outcome(state, detail + "; " + more);
@@ -225,7 +234,7 @@ public class Registrar {
             vendor.complete(kept);
             dropEndpointsExcept(connection.id(), vendor.location(),
                     EndpointTokens.fromUrl(kept.url(), prefix).map(EndpointTokens::hash).orElse(null));
-            return new Outcome(REGISTERED, "webhook " + kept.id());
+            return new Outcome(REGISTERED, "webhook " + kept.id(), remaining == hooks.size());
         }
         if (vendor.atCapacity(remaining)) {
             LOG.warnf("connection %s (tenant %s): the vendor's webhook limit is reached, no webhook registered",
