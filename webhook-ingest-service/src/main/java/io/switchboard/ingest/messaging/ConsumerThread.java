@@ -3,6 +3,8 @@ package io.switchboard.ingest.messaging;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,12 +14,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A Kafka consumer polled on a daemon thread of its own (a consumer is not thread-safe, and the topics it follows are
- * read from the beginning without committing automatically); {@link #stop()} wakes it and waits for it to close.
+ * read from the beginning without committing automatically); {@link #stop()} wakes it and waits for it to close. A loop
+ * that retries waits through {@link #backOff}, which ends it once stopping: a loop retrying past its service's
+ * shutdown would keep its group membership, and with it partitions no other instance could read, for minutes.
  */
 final class ConsumerThread {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     /**
      * @param name     the thread's name, also the end of the client id
@@ -45,10 +50,27 @@ final class ConsumerThread {
             }
         }, name);
         thread.setDaemon(true);
+    }
+
+    /** Starts polling; separate from construction so that the owner holds this object before its loop runs. */
+    void start() {
         thread.start();
     }
 
+    /** Waits before the loop retries something; ends the loop (as a wake-up does) when stopping meanwhile. */
+    void backOff(long millis) {
+        try {
+            if (stopping.await(millis, TimeUnit.MILLISECONDS)) {
+                throw new WakeupException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
     void stop() {
+        stopping.countDown();
         consumer.wakeup();
         try {
             thread.join(5_000);

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +43,7 @@ public class IntegrationEventsConsumer {
         consumer = new ConsumerThread("integration-events", config.bootstrapServers(), Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, EventRecords.SERVICE,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), this::run);
+        consumer.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -75,7 +75,7 @@ public class IntegrationEventsConsumer {
             } catch (RuntimeException e) {
                 LOG.warnf("storing connection event at offset %d failed (attempt %d), retrying: %s", record.offset(), attempt,
                         e.getMessage());
-                sleep(Math.min(30_000L, 500L * attempt));
+                consumer.backOff(Math.min(30_000L, 500L * attempt));
             }
         }
     }
@@ -93,15 +93,6 @@ public class IntegrationEventsConsumer {
         CloudEvent event = CloudEventCodec.fromBytesValidated(record.value());
         if (EventTypes.INTEGRATION.equals(event.type())) {
             registrar.onConnectionEvent(event.data(IntegrationEvent.class));
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
         }
     }
 }

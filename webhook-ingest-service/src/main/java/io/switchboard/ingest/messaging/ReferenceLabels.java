@@ -45,6 +45,7 @@ public class ReferenceLabels {
 
     void start(@Observes StartupEvent event) {
         consumer = new ConsumerThread("reference-labels", config.bootstrapServers(), Map.of(), this::run);
+        consumer.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
