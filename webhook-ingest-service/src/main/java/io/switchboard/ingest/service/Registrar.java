@@ -181,7 +181,11 @@ public class Registrar {
         }
         try {
             VendorWebhooks vendor = vendorSide(connection, read, Map.of());
-            Outcome outcome = connection.removed() ? sweep(vendor, connection, read) : reconcile(vendor, connection, read);
+            Endpoints endpoints = Endpoints.split(connections.endpoints(connectionId), vendor.location());
+            // what it left at a former location goes first: the pass here must not take it for a registration of its own
+            String formerLocations = removeAtFormerLocations(endpoints.former(), connection, read);
+            Outcome outcome = (connection.removed() ? sweep(vendor, connection, endpoints.here())
+                    : reconcile(vendor, connection, endpoints.here())).and(formerLocations);
             if (outcome.confirmed()) {
                 connections.confirmRegistration(connectionId, outcome.state(), outcome.detail());
             } else {
@@ -190,6 +194,17 @@ public class Registrar {
         } catch (VendorApiException | VendorUnreachableException | CredentialsUnavailableException | ConnectionGoneException e) {
             connections.recordRegistration(connectionId, FAILED, e.getMessage());
             LOG.warnf("registration of connection %s (tenant %s) failed: %s", connectionId, connection.tenant(), e.getMessage());
+        }
+    }
+
+    /** The connection's endpoint rows, read once per pass: where its settings point now, and where they pointed before. */
+    private record Endpoints(List<EndpointRow> here, List<EndpointRow> former) {
+
+        static Endpoints split(List<EndpointRow> rows, Map<String, String> location) {
+            List<EndpointRow> here = new ArrayList<>();
+            List<EndpointRow> former = new ArrayList<>();
+            rows.forEach(row -> (sameLocation(row.location(), location) ? here : former).add(row));
+            return new Endpoints(here, former);
         }
     }
 
@@ -205,17 +220,15 @@ public class Registrar {
         }
     }
 
-    /** The connection is live: keep its registration, remove strays, create one if none is left. */
-    private Outcome reconcile(VendorWebhooks vendor, ConnectionRow connection, ConnectionCredentials read) {
-        String formerLocations = removeAtFormerLocations(vendor.location(), connection, read);
-        return reconcileHere(vendor, connection).and(formerLocations);
-    }
-
-    private Outcome reconcileHere(VendorWebhooks vendor, ConnectionRow connection) {
+    /**
+     * The connection is live: keep its registration, remove strays, create one if none is left. {@code here} are its
+     * endpoint rows at the vendor's current location.
+     */
+    private Outcome reconcile(VendorWebhooks vendor, ConnectionRow connection, List<EndpointRow> here) {
         String prefix = prefix(vendor);
         List<VendorWebhooks.Hook> hooks = vendor.list();
         Set<String> current = new LinkedHashSet<>();
-        endpointsAt(connection.id(), vendor.location()).forEach(e -> current.add(HexFormat.of().formatHex(e.tokenHash())));
+        here.forEach(e -> current.add(HexFormat.of().formatHex(e.tokenHash())));
         VendorWebhooks.Hook kept = null;
         int remaining = hooks.size();
         for (VendorWebhooks.Hook hook : hooks) {
@@ -232,8 +245,7 @@ public class Registrar {
         }
         if (kept != null) {
             vendor.complete(kept);
-            dropEndpointsExcept(connection.id(), vendor.location(),
-                    EndpointTokens.fromUrl(kept.url(), prefix).map(EndpointTokens::hash).orElse(null));
+            dropEndpointsExcept(here, EndpointTokens.fromUrl(kept.url(), prefix).map(EndpointTokens::hash).orElse(null));
             return new Outcome(REGISTERED, "webhook " + kept.id(), remaining == hooks.size());
         }
         if (vendor.atCapacity(remaining)) {
@@ -241,15 +253,15 @@ public class Registrar {
                     connection.id(), connection.tenant());
             return new Outcome(CAP_REACHED, remaining + " webhooks exist at the vendor, its limit");
         }
-        return new Outcome(REGISTERED, "webhook " + register(vendor, connection, prefix));
+        return new Outcome(REGISTERED, "webhook " + register(vendor, connection, prefix, here));
     }
 
     /**
-     * The connection was removed but its credentials are still readable: delete its registrations, those at former
-     * locations included. Its endpoints go with them; one whose former location is unreachable stays for the next pass.
+     * The connection was removed but its credentials are still readable: delete its registrations (those at former
+     * locations went first). Its endpoints go with them; one whose former location is unreachable stays for the next
+     * pass.
      */
-    private Outcome sweep(VendorWebhooks vendor, ConnectionRow connection, ConnectionCredentials read) {
-        String formerLocations = removeAtFormerLocations(vendor.location(), connection, read);
+    private Outcome sweep(VendorWebhooks vendor, ConnectionRow connection, List<EndpointRow> here) {
         String prefix = prefix(vendor);
         int deleted = 0;
         for (VendorWebhooks.Hook hook : vendor.list()) {
@@ -258,8 +270,8 @@ public class Registrar {
                 deleted++;
             }
         }
-        dropEndpointsExcept(connection.id(), vendor.location(), null);
-        return new Outcome(REMOVED, "deleted " + deleted + " webhook(s) of ours at the vendor").and(formerLocations);
+        dropEndpointsExcept(here, null);
+        return new Outcome(REMOVED, "deleted " + deleted + " webhook(s) of ours at the vendor");
     }
 
     /** Deletes a registration of ours that no live connection owns, or that is an older one of {@code connection}. */
@@ -276,7 +288,7 @@ public class Registrar {
     }
 
     /** Creates a registration under a new token; returns its vendor id. */
-    private String register(VendorWebhooks vendor, ConnectionRow connection, String prefix) {
+    private String register(VendorWebhooks vendor, ConnectionRow connection, String prefix, List<EndpointRow> here) {
         String token = EndpointTokens.generate();
         byte[] hash = EndpointTokens.hash(token);
         String secret = null;
@@ -297,7 +309,7 @@ public class Registrar {
             throw e;
         }
         connections.setVendorWebhookId(hash, created.id());
-        dropEndpointsExcept(connection.id(), vendor.location(), hash);
+        dropEndpointsExcept(here, hash);
         // a failure from here on leaves the registration for the next pass to complete
         vendor.complete(created);
         LOG.infof("registered webhook %s at %s for connection %s (tenant %s)", created.id(), connection.vendor().wireName(),
@@ -305,12 +317,9 @@ public class Registrar {
         return created.id();
     }
 
-    /**
-     * Tokens of the connection at {@code location} other than {@code keep} post to registrations that no longer exist.
-     * Those at a former location wait for {@link #removeAtFormerLocations}.
-     */
-    private void dropEndpointsExcept(String connectionId, Map<String, String> location, byte[] keep) {
-        for (EndpointRow row : endpointsAt(connectionId, location)) {
+    /** Tokens among {@code rows} (the connection's at its current location) other than {@code keep} post to nothing now. */
+    private void dropEndpointsExcept(List<EndpointRow> rows, byte[] keep) {
+        for (EndpointRow row : rows) {
             if (keep == null || !Arrays.equals(row.tokenHash(), keep)) {
                 connections.deleteEndpoint(row.tokenHash());
                 directory.remove(row.tokenHash());
@@ -320,16 +329,14 @@ public class Registrar {
 
     /**
      * Removes the registrations the connection left at locations it moved away from (its Manage site or company
-     * changed), with its current credentials. The vendor there being unreachable or busy keeps the endpoint for the
-     * next pass; a refusal (the keys or company are not valid there) cannot be retried, so the endpoint is dropped and
-     * the detail asks for removal by hand. Returns what the pass's detail should say about it, or "".
+     * changed; {@code left} are its endpoint rows there), with its current credentials. The vendor there being
+     * unreachable or busy keeps the endpoint for the next pass; a refusal (the keys or company are not valid there)
+     * cannot be retried, so the endpoint is dropped and the detail asks for removal by hand. Returns what the pass's
+     * detail should say about it, or "".
      */
-    private String removeAtFormerLocations(Map<String, String> location, ConnectionRow connection, ConnectionCredentials read) {
+    private String removeAtFormerLocations(List<EndpointRow> left, ConnectionRow connection, ConnectionCredentials read) {
         List<String> said = new ArrayList<>();
-        for (EndpointRow row : connections.endpoints(connection.id())) {
-            if (sameLocation(row.location(), location)) {
-                continue;
-            }
+        for (EndpointRow row : left) {
             String where = describe(row.location());
             try {
                 VendorWebhooks former = vendorSide(connection, read, row.location());
@@ -356,10 +363,6 @@ public class Registrar {
             directory.remove(row.tokenHash());
         }
         return String.join("; ", said);
-    }
-
-    private List<EndpointRow> endpointsAt(String connectionId, Map<String, String> location) {
-        return connections.endpoints(connectionId).stream().filter(e -> sameLocation(e.location(), location)).toList();
     }
 
     /**
