@@ -3,6 +3,7 @@ package io.switchboard.ingest.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.contracts.Topic;
 import io.switchboard.testsupport.SharedInfra;
 import io.switchboard.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,8 @@ class ConsumerThreadTest {
         String bootstrap = SharedInfra.kafka().bootstrapServers();
         String topic = "consumer-thread-test-" + UUID.randomUUID();
         String group = topic;
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        SharedInfra.kafka().createTopics(List.of(new Topic(topic, 1, "delete", 3_600_000L, null, "key", List.of(), List.of(),
+                List.of(), "test")));
         TestKafka.send(bootstrap, topic, "key", "a record".getBytes(StandardCharsets.UTF_8));
         CountDownLatch retrying = new CountDownLatch(1);
         ConsumerThread[] self = new ConsumerThread[1];
